@@ -12,6 +12,10 @@ public protocol SandboxService: AnyObject, Sendable {
     func start(host: String) async throws -> SandboxServiceInfo
     /// Stops serving and closes every connection. Safe to call twice.
     func stop() async
+    /// Serialises the service's state for `sandbox --persist`; nil when it keeps none.
+    func persistentState() async throws -> [UInt8]?
+    /// Restores state saved by ``persistentState()``. Called before ``start(host:)``.
+    func restore(_ state: [UInt8]) async throws
 }
 
 /// What a running ``SandboxService`` offers, as printed by `skypebridge sandbox --json`.
@@ -44,4 +48,11 @@ public struct SandboxAccount: Sendable, Codable, Equatable {
         self.secret = secret
         self.role = role
     }
+}
+
+extension SandboxService {
+    /// Default: the service keeps no state worth persisting.
+    public func persistentState() async throws -> [UInt8]? { nil }
+    /// Default: nothing to restore.
+    public func restore(_ state: [UInt8]) async throws {}
 }

@@ -1,0 +1,9 @@
+import Logging
+
+extension Sandbox {
+    /// The emulators `skypebridge sandbox` runs, in start order.
+    /// Each emulator adds itself here with one line.
+    public static func defaultServices(options: Options, logger: Logger) -> [any SandboxService] {
+        []
+    }
+}
