@@ -52,6 +52,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "SkypeBridgeTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "SkypeBridgeCoreTests",
             dependencies: [
@@ -61,7 +65,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SkypeBridgeSandboxTests", dependencies: ["SkypeBridgeSandbox"]),
-        .testTarget(name: "SkypeBridgeIntegrationTests", dependencies: ["SkypeBridgeCore", "SkypeBridgeSandbox", "skypebridge"]),
-        .testTarget(name: "skypebridgeTests", dependencies: ["skypebridge"]),
+        .testTarget(
+            name: "SkypeBridgeIntegrationTests",
+            dependencies: ["SkypeBridgeCore", "SkypeBridgeSandbox", "SkypeBridgeTestSupport", "skypebridge"]
+        ),
+        .testTarget(name: "skypebridgeTests", dependencies: ["skypebridge", "SkypeBridgeTestSupport"]),
     ]
 )

@@ -11,7 +11,7 @@ struct Login: SkypeBridgeCommand {
             later commands reuse them; with a still-valid token, login makes no request.
 
             Examples:
-              SKYPEBRIDGE_SKYPE_PASSWORD=… skypebridge login --username live:alice
+              SKYPEBRIDGE_SKYPE_PASSWORD="$(pass show skype)" skypebridge login --username live:alice
               pass show skype | skypebridge login --password-stdin
               skypebridge login --status --json
               skypebridge login --import-token-file ~/.skpy-token

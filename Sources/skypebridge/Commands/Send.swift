@@ -7,7 +7,7 @@ struct Send: SkypeBridgeCommand {
         discussion: """
             The text comes from the arguments, or from stdin when TEXT is '-' or absent and \
             stdin is not a terminal (newlines and UTF-8 kept). The target is a chat id \
-            (8:alice, 19:…@thread.skype), a live: id, or a contact name. Prints the new \
+            (8:alice, 19:ops@thread.skype), a live: id, or a contact name. Prints the new \
             message id; the exit code says whether it arrived.
 
             Examples:
