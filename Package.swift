@@ -64,7 +64,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "SkypeBridgeSandboxTests", dependencies: ["SkypeBridgeSandbox"]),
+        .executableTarget(
+            name: "mattermost-bench",
+            dependencies: [
+                "SkypeBridgeSandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ],
+            path: "Benchmarks/mattermost"
+        ),
+        .testTarget(
+            name: "SkypeBridgeSandboxTests",
+            dependencies: ["SkypeBridgeSandbox", .product(name: "WSClient", package: "swift-websocket")]
+        ),
         .testTarget(
             name: "SkypeBridgeIntegrationTests",
             dependencies: ["SkypeBridgeCore", "SkypeBridgeSandbox", "SkypeBridgeTestSupport", "skypebridge"]

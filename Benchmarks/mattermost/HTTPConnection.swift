@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A blocking HTTP/1.1 keep-alive connection over a POSIX socket: the cheapest client there is,
+/// so the benchmark measures the emulator rather than the client.
+final class HTTPConnection {
+    private let socket: Int32
+    private var buffer: [UInt8] = []
+
+    /// Connects to `127.0.0.1:port`.
+    init(port: Int) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var noDelay: Int32 = 1
+        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw BenchmarkError.connectFailed(port) }
+    }
+
+    deinit { close(socket) }
+
+    /// Sends one request and reads the whole response; returns the status code.
+    func send(method: String, path: String, token: String, body: [UInt8]) throws -> Int {
+        var request = Array("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
+        request.append(contentsOf: body)
+        var sent = 0
+        while sent < request.count {
+            let written = request[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+            guard written > 0 else { throw BenchmarkError.connectionClosed }
+            sent += written
+        }
+        return try readResponse()
+    }
+
+    private func readResponse() throws -> Int {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        while true {
+            if let end = firstIndex(of: separator) {
+                let head = String(decoding: buffer[..<end], as: UTF8.self)
+                let status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
+                let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+                let total = end + 4 + length
+                while buffer.count < total { try fill() }
+                buffer.removeFirst(total)
+                return status
+            }
+            try fill()
+        }
+    }
+
+    private func fill() throws {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { throw BenchmarkError.connectionClosed }
+        buffer.append(contentsOf: chunk[..<count])
+    }
+
+    private func firstIndex(of needle: [UInt8]) -> Int? {
+        guard buffer.count >= needle.count else { return nil }
+        for index in 0...(buffer.count - needle.count) where buffer[index] == needle[0] && Array(buffer[index..<index + needle.count]) == needle {
+            return index
+        }
+        return nil
+    }
+}
+
+/// Why the benchmark stopped.
+enum BenchmarkError: Error, CustomStringConvertible {
+    case connectFailed(Int)
+    case connectionClosed
+    case unexpectedStatus(Int)
+    case missingEvent
+
+    var description: String {
+        switch self {
+        case .connectFailed(let port): "could not connect to 127.0.0.1:\(port)"
+        case .connectionClosed: "the emulator closed the connection"
+        case .unexpectedStatus(let status): "unexpected HTTP status \(status)"
+        case .missingEvent: "a posted event never arrived"
+        }
+    }
+}
