@@ -3,7 +3,7 @@
 The sandbox binary is started once per test session (lazily, on first use) with
 `sandbox --json`; its first stdout line is parsed for the Mattermost emulator's URLs and
 seeded accounts. SKYPEBRIDGE_BIN overrides the binary path (default: .build/debug/skypebridge
-relative to the repository root).
+relative to the repository root); SKYPEBRIDGE_SANDBOX_LOG names a file for the sandbox's stderr.
 """
 
 import asyncio
@@ -30,9 +30,8 @@ def sandbox():
     with _lock:
         if "info" not in _sandbox:
             binary = os.environ.get("SKYPEBRIDGE_BIN", os.path.join(REPO_ROOT, ".build", "debug", "skypebridge"))
-            process = subprocess.Popen(
-                [binary, "sandbox", "--json"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-            )
+            log = open(os.environ.get("SKYPEBRIDGE_SANDBOX_LOG", os.devnull), "w")
+            process = subprocess.Popen([binary, "sandbox", "--json"], stdout=subprocess.PIPE, stderr=log, text=True)
             line = process.stdout.readline()
             if not line:
                 process.kill()

@@ -36,7 +36,7 @@ def test_reply_rules(client, channel):
         client.posts.create_post({"channel_id": channel["id"], "message": "reply to reply", "root_id": reply["id"]})
     with pytest.raises(InvalidOrMissingParameters):
         client.posts.create_post({"channel_id": channel["id"], "message": "unknown root", "root_id": "ybndrfg8ejkmcpqxot1uwisza3"})
-    thread = client.posts.get_post_thread(root["id"])
+    thread = client.posts.get_thread(root["id"])
     assert set(thread["order"]) == {root["id"], reply["id"]}
     assert client.posts.get_post(root["id"])["reply_count"] == 1
 

@@ -266,7 +266,8 @@ extension MattermostServerState {
         let reaction = MattermostReaction(userId: userId, postId: postId, emojiName: emojiName, createAt: time, updateAt: time, channelId: post.channelId)
         data.reactions[postId, default: []].append(reaction)
         data.posts[postId]?.hasReactions = true
-        data.posts[postId]?.metadata.reactions = data.reactions[postId]
+        let all = data.reactions[postId]
+        data.posts[postId]?.metadata.reactions = all
         publish("reaction_added", data: ["reaction": .string(jsonString(reaction))], broadcast: .init(channelId: post.channelId), to: members(of: post.channelId))
         return reaction
     }
