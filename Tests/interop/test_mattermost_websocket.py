@@ -4,6 +4,7 @@ These use the `websockets` library mattermostdriver itself depends on, speaking 
 the driver and the web app send.
 """
 
+import contextlib
 import json
 import time
 
@@ -11,7 +12,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from mattermost_helpers import account, bot, channel_with, control, person, sandbox
+from mattermost_helpers import account, channel_with, control, person, sandbox
 
 
 def url(query=""):
@@ -22,13 +23,15 @@ def receive(socket, timeout=5):
     return json.loads(socket.recv(timeout=timeout))
 
 
+@contextlib.contextmanager
 def authenticated(query="", header=True):
+    """A bot socket: token on the upgrade, or (header=False) the authentication_challenge."""
     token = account("bridge-bot", "bot")
     headers = {"Authorization": f"Bearer {token}"} if header else {}
-    socket = connect(url(query), additional_headers=headers)
-    if not header:
-        socket.send(json.dumps({"seq": 1, "action": "authentication_challenge", "data": {"token": token}}))
-    return socket
+    with connect(url(query), additional_headers=headers) as socket:
+        if not header:
+            socket.send(json.dumps({"seq": 1, "action": "authentication_challenge", "data": {"token": token}}))
+        yield socket
 
 
 def test_token_on_the_upgrade_gets_hello_and_a_later_challenge_is_ignored():
@@ -51,7 +54,7 @@ def test_ping_action_gets_pong():
         assert reply["data"]["text"] == "pong"
         assert reply["data"]["server_time"] > 0
         socket.pong(b"unsolicited")
-        socket.ping().wait(timeout=5)
+        assert socket.ping().wait(timeout=5)
 
 
 def test_bad_seq_and_unknown_action_fail():
@@ -89,12 +92,9 @@ def test_typing_reaches_the_other_members_only():
             mia_socket.send(json.dumps({"seq": 1, "action": "user_typing", "data": {"channel_id": channel["id"], "parent_id": ""}}))
             assert receive(mia_socket) == {"status": "OK", "seq_reply": 1}
             typing = receive(socket)
-            assert typing["event"] == "typing" and typing["data"]["user_id"] == mia_socket_user(mia_token)
-            assert typing["broadcast"]["omit_users"] == {typing["data"]["user_id"]: True}
-
-
-def mia_socket_user(token):
-    return person("mia").users.get_user("me")["id"]
+            mia_id = person("mia").users.get_user("me")["id"]
+            assert typing["event"] == "typing" and typing["data"]["user_id"] == mia_id
+            assert typing["broadcast"]["omit_users"] == {mia_id: True}
 
 
 def test_resume_replays_missed_events_without_hello():
