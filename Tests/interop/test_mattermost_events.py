@@ -146,3 +146,26 @@ def test_server_close_makes_the_driver_reconnect_and_backfill_finds_missed_posts
         assert missed["id"] in backfill["order"]
     finally:
         collector.close()
+
+
+def test_abnormal_drop_ends_init_websocket_without_keepalive():
+    collector = EventCollector(bot(), keepalive=False)
+    try:
+        collector.wait_event("hello")
+        assert control("POST", "/faults/drop-websockets")[0] == 200
+        collector.thread.join(timeout=10)
+        assert not collector.thread.is_alive()
+        assert len(collector.hellos()) == 1
+    finally:
+        collector.close()
+
+
+def test_abnormal_drop_reconnects_with_keepalive():
+    collector = EventCollector(bot(), keepalive=True)
+    try:
+        first = collector.wait_event("hello")
+        assert control("POST", "/faults/drop-websockets")[0] == 200
+        second = collector.wait_for(lambda frame: frame.get("event") == "hello" and frame is not first, timeout=10)
+        assert second["seq"] == 0
+    finally:
+        collector.close()

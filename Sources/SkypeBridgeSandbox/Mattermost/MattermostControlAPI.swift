@@ -82,6 +82,9 @@ enum MattermostControlAPI {
             MattermostRoute(.post, "faults/close-websockets") { _, state in
                 MattermostResponse.json(["closed": await state.closeAllSockets()])
             },
+            MattermostRoute(.post, "faults/drop-websockets") { _, state in
+                MattermostResponse.json(["closed": await state.closeAllSockets(abnormal: true)])
+            },
             MattermostRoute(.post, "faults/lose-resume-buffer") { _, state in
                 await state.loseResumeBuffers()
                 return MattermostResponse.statusOK()

@@ -62,6 +62,7 @@ public final class MattermostEmulator: SandboxService {
     /// The `X-Version-ID` and `hello.server_version` the emulator reports.
     public static let serverVersion = "9.11.0.9.11.0.sandbox.false"
 
+    /// The service name in the sandbox: `mattermost`.
     public let name = "mattermost"
     private let options: Options
     private let logger: Logger

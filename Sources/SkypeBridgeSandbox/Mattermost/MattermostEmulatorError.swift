@@ -5,6 +5,7 @@ public enum MattermostEmulatorError: Error, CustomStringConvertible, Sendable {
     /// Nothing could listen on the address.
     case bindFailed(host: String, port: Int)
 
+    /// What went wrong and what to do about it.
     public var description: String {
         switch self {
         case .invalidSeed(let reason): "invalid mattermost seed: \(reason); fix the seed"

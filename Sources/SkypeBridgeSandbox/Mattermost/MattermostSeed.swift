@@ -15,9 +15,11 @@ public struct MattermostSeed: Codable, Sendable, Equatable {
         public var isBot: Bool
         /// Whether the user is a system admin (may edit and delete others' posts).
         public var isAdmin: Bool
-        /// Optional profile fields.
+        /// The nickname (bridges show it before the full name).
         public var nickname: String
+        /// The first name.
         public var firstName: String
+        /// The last name.
         public var lastName: String
 
         /// Creates a seeded user.

@@ -33,7 +33,7 @@ extension MattermostServerState {
         if let resume, var connection = connections[resume.connectionId], connection.userId == userId {
             let oldest = connection.buffer.first?.seq ?? connection.nextSeq
             if resume.sequenceNumber >= oldest && resume.sequenceNumber <= connection.nextSeq {
-                connection.continuation?.yield(.close)
+                connection.continuation?.yield(.close(abnormal: false))
                 connection.continuation?.finish()
                 connection.continuation = continuation
                 connection.attachment += 1
@@ -72,11 +72,11 @@ extension MattermostServerState {
             broadcast: .init(omitUsers: [userId: true], channelId: channelId), to: members(of: channelId).subtracting([userId]))
     }
 
-    /// Fault: closes every socket with a normal close; their ids stay resumable.
-    func closeAllSockets() -> Int {
+    /// Fault: closes every socket, normally (1000) or abnormally (1011); their ids stay resumable.
+    func closeAllSockets(abnormal: Bool = false) -> Int {
         var closed = 0
         for id in Array(connections.keys) where connections[id]?.continuation != nil {
-            connections[id]?.continuation?.yield(.close)
+            connections[id]?.continuation?.yield(.close(abnormal: abnormal))
             connections[id]?.continuation?.finish()
             connections[id]?.continuation = nil
             connections[id]?.lastActive = .now

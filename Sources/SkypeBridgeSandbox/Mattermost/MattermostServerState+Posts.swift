@@ -49,10 +49,19 @@ extension MattermostServerState {
         }
         for id in post.fileIds { data.files[id]?.postId = post.id }
         if !post.fileIds.isEmpty { post.metadata.files = post.fileIds.compactMap { data.files[$0] } }
-        if !draft.pendingPostId.isEmpty { pendingPosts[draft.pendingPostId] = (post.id, ContinuousClock.now) }
+        if !draft.pendingPostId.isEmpty { rememberPending(draft.pendingPostId, postId: post.id) }
         store(post, in: channel)
         publishPosted(post, in: channel)
         return post
+    }
+
+    /// Records a `pending_post_id`, dropping those older than the 30 s retry window now and then.
+    private func rememberPending(_ pendingPostId: String, postId: String) {
+        let now = ContinuousClock.now
+        if pendingPosts.count >= 1024 {
+            pendingPosts = pendingPosts.filter { now - $0.value.at < .seconds(30) }
+        }
+        pendingPosts[pendingPostId] = (postId, now)
     }
 
     /// Adds a `system_*` post as `userId` (join notices, header changes).

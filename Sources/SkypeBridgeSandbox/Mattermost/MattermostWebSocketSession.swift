@@ -55,8 +55,8 @@ struct MattermostWebSocketSession: Sendable {
                     switch frame {
                     case .text(let text):
                         do { try await outbound.write(.text(text)) } catch { return }
-                    case .close:
-                        try? await outbound.close(.normalClosure, reason: nil)
+                    case .close(let abnormal):
+                        try? await outbound.close(abnormal ? .unexpectedServerError : .normalClosure, reason: nil)
                         return
                     }
                 }
@@ -64,7 +64,7 @@ struct MattermostWebSocketSession: Sendable {
             group.addTask {
                 try? await Task.sleep(for: authTimeout)
                 if registration.withLock({ $0 == nil }) {
-                    continuation.yield(.close)
+                    continuation.yield(.close(abnormal: false))
                     continuation.finish()
                 }
             }
@@ -90,7 +90,7 @@ struct MattermostWebSocketSession: Sendable {
         if action == "authentication_challenge" {
             guard !authenticated else { return }
             guard let token = message["data"]?["token"]?.stringValue, let userId = await state.userId(forToken: token) else {
-                continuation.yield(.close)
+                continuation.yield(.close(abnormal: false))
                 continuation.finish()
                 return
             }
