@@ -55,4 +55,13 @@ import Testing
             #expect(try await server.request("GET", "/users/me", token: token).object["username"] as? String == "zoe")
         }
     }
+
+    @Test func disabledIncomingWebhooksAnswer501() async throws {
+        try await MattermostTestServer.with(.init(incomingWebhooks: false)) { server in
+            let hook = try await server.request("POST", "/_control/mattermost/hooks", json: ["channel": "town-square", "username": "mia"])
+            let reply = try await server.request("POST", "/hooks/\(hook.object["id"] as? String ?? "")", json: ["text": "hi"])
+            #expect(reply.status == 501)
+            #expect(reply.object["id"] as? String == "web.incoming_webhook.disabled.app_error")
+        }
+    }
 }

@@ -124,6 +124,16 @@ import WSClient
         }
     }
 
+    @Test func unauthenticatedSocketIsClosedAfterTheTimeout() async throws {
+        try await MattermostTestServer.with(.init(webSocketAuthTimeout: .milliseconds(200))) { server in
+            let started = ContinuousClock.now
+            try await connect(server, token: nil) { frames, _ in
+                await #expect(throws: (any Error).self) { _ = try await frames.next() }
+            }
+            #expect(ContinuousClock.now - started >= .milliseconds(200))
+        }
+    }
+
     @Test func closeFaultEndsTheSocketWithANormalClose() async throws {
         try await MattermostTestServer.with { server in
             try await connect(server, token: server.botToken) { frames, _ in
