@@ -26,8 +26,9 @@ final class HTTPConnection {
 
     deinit { close(socket) }
 
-    /// Sends one request and reads the whole response; returns the status code.
-    func send(method: String, path: String, token: String, body: [UInt8]) throws -> Int {
+    /// Sends one request and reads the whole response; returns the status code and body.
+    @discardableResult
+    func send(method: String, path: String, token: String, body: [UInt8] = []) throws -> (status: Int, body: [UInt8]) {
         var request = Array("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
         request.append(contentsOf: body)
         var sent = 0
@@ -39,7 +40,7 @@ final class HTTPConnection {
         return try readResponse()
     }
 
-    private func readResponse() throws -> Int {
+    private func readResponse() throws -> (status: Int, body: [UInt8]) {
         let separator: [UInt8] = [13, 10, 13, 10]
         while true {
             if let end = firstIndex(of: separator) {
@@ -49,8 +50,9 @@ final class HTTPConnection {
                     .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
                 let total = end + 4 + length
                 while buffer.count < total { try fill() }
+                let body = Array(buffer[(end + 4)..<total])
                 buffer.removeFirst(total)
-                return status
+                return (status, body)
             }
             try fill()
         }
@@ -77,14 +79,12 @@ enum BenchmarkError: Error, CustomStringConvertible {
     case connectFailed(Int)
     case connectionClosed
     case unexpectedStatus(Int)
-    case missingEvent
 
     var description: String {
         switch self {
         case .connectFailed(let port): "could not connect to 127.0.0.1:\(port)"
         case .connectionClosed: "the emulator closed the connection"
         case .unexpectedStatus(let status): "unexpected HTTP status \(status)"
-        case .missingEvent: "a posted event never arrived"
         }
     }
 }

@@ -59,8 +59,8 @@ struct MattermostBenchmark {
     }
 
     private static func channel(named name: String, port: Int, token: String) throws -> String {
-        let url = URL(string: "http://127.0.0.1:\(port)/_control/mattermost/state")!
-        let state = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let reply = try HTTPConnection(port: port).send(method: "GET", path: "/_control/mattermost/state", token: token)
+        let state = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any]
         let channels = state?["channels"] as? [[String: Any]] ?? []
         return channels.first { $0["name"] as? String == name }?["id"] as? String ?? ""
     }
@@ -74,7 +74,7 @@ struct MattermostBenchmark {
                 let connection = try HTTPConnection(port: port)
                 for index in stride(from: worker, to: posts, by: connections) {
                     let body = Array(#"{"channel_id":"\#(channelId)","message":"load \#(index)"}"#.utf8)
-                    let status = try connection.send(method: "POST", path: "/api/v4/posts", token: token, body: body)
+                    let status = try connection.send(method: "POST", path: "/api/v4/posts", token: token, body: body).status
                     if status != 201 { failures.withLock { $0 += 1 } }
                 }
             } catch {
@@ -93,7 +93,7 @@ struct MattermostBenchmark {
         for sample in 0..<samples {
             let body = Array(#"{"channel_id":"\#(channelId)","message":"lat-\#(sample)"}"#.utf8)
             let sent = ContinuousClock.now
-            let status = try connection.send(method: "POST", path: "/api/v4/posts", token: token, body: body)
+            let status = try connection.send(method: "POST", path: "/api/v4/posts", token: token, body: body).status
             guard status == 201 else { throw BenchmarkError.unexpectedStatus(status) }
             let arrived = try await arrivals.wait(for: sample)
             latencies.append(seconds(arrived - sent) * 1000)

@@ -13,16 +13,16 @@ enum MattermostJSON: Codable, Sendable, Equatable {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([String: MattermostJSON].self) {
+            self = .object(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([MattermostJSON].self) {
-            self = .array(value)
         } else {
-            self = .object(try container.decode([String: MattermostJSON].self))
+            self = .array(try container.decode([MattermostJSON].self))
         }
     }
 
