@@ -19,7 +19,7 @@ struct MattermostBenchmark {
             arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? fallback
         }
         let posts = value("--posts", 20000)
-        let connections = value("--connections", 8)
+        let connections = value("--connections", 4)
         let samples = value("--samples", 2000)
         let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "Benchmarks/results/mattermost.md"
 
@@ -39,7 +39,7 @@ struct MattermostBenchmark {
             try await WebSocketClient.connect(url: info.urls["websocket"]!, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger) { inbound, _, _ in
                 for try await message in inbound.messages(maxSize: 1 << 20) {
                     let now = ContinuousClock.now
-                    guard case .text(let text) = message, let range = text.range(of: "lat-") else { continue }
+                    guard case .text(let text) = message, let range = text.firstRange(of: "lat-") else { continue }
                     let digits = text[range.upperBound...].prefix { $0.isNumber }
                     if let sample = Int(digits) { arrivals.record(sample, at: now) }
                 }

@@ -2,10 +2,23 @@
 enum MattermostID {
     private static let alphabet = Array("ybndrfg8ejkmcpqxot1uwisza345h769")
 
-    /// A fresh random id.
+    /// A fresh random id: 130 random bits (two draws from the system generator), 5 bits per character.
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
-        return String((0..<26).map { _ in alphabet[Int(generator.next(upperBound: UInt8(alphabet.count)))] })
+        var high: UInt64 = generator.next()
+        var low: UInt64 = generator.next()
+        var characters: [Character] = []
+        characters.reserveCapacity(26)
+        for index in 0..<26 {
+            if index < 13 {
+                characters.append(alphabet[Int(high & 31)])
+                high >>= 5
+            } else {
+                characters.append(alphabet[Int(low & 31)])
+                low >>= 5
+            }
+        }
+        return String(characters)
     }
 
     /// Whether `value` has the shape the server's `IsValidId` accepts: 26 letters or digits.
