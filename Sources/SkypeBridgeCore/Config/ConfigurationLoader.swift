@@ -50,7 +50,8 @@ public enum ConfigurationLoader {
             let parseError = error as? TOMLParseError
             throw .syntax(
                 ConfigSourceLocation(file: fileName, line: parseError?.source.begin.line),
-                column: parseError?.source.begin.column, message: parseError?.description ?? "\(error)")
+                column: parseError?.source.begin.column,
+                message: lowercasingFirstLetter(parseError?.description ?? "\(error)"))
         }
         let root = ConfigTableReader(table: table, path: [], fileName: fileName, index: TOMLLineIndex(text: text))
         try root.checkKeys([], subsections: sections)
@@ -71,6 +72,11 @@ public enum ConfigurationLoader {
         return Configuration(
             skype: try skype.get(), mattermost: try mattermost.get(), bridge: try bridge.get(), http: try http.get(),
             interfaceDefaults: interfaceDefaults, interfaces: interfaceList)
+    }
+
+    /// toml++ starts its messages with a capital ("Error while parsing …"); ours are lowercase.
+    private static func lowercasingFirstLetter(_ message: String) -> String {
+        message.prefix(1).lowercased() + message.dropFirst()
     }
 }
 
