@@ -95,3 +95,19 @@ public enum ConfigError: CategorizedError, Hashable, CustomStringConvertible, Lo
     /// The same line as ``description``, for `localizedDescription`.
     public var errorDescription: String? { description }
 }
+
+extension ConfigError {
+    /// The line the error points at, if it comes from a file.
+    var line: Int? {
+        switch self {
+        case .syntax(let location, _, _), .unknownSection(let location, _, _), .unknownKey(let location, _, _, _),
+             .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _), .outOfRange(let location, _, _, _),
+             .literalSecret(let location, _, _, _), .missingSetting(let location, _, _, _),
+             .conflictingSettings(let location, _, _), .invalidName(let location, _, _, _):
+            return location.line
+        case .fileNotFound, .unreadableFile, .secretVariableNotSet, .secretEmpty, .secretFileNotFound,
+             .secretFileUnreadable:
+            return nil
+        }
+    }
+}

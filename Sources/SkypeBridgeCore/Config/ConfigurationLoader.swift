@@ -54,8 +54,7 @@ public enum ConfigurationLoader {
                 message: lowercasingFirstLetter(parseError?.description ?? "\(error)"))
         }
         let root = ConfigTableReader(table: table, path: [], fileName: fileName, index: TOMLLineIndex(text: text))
-        try root.checkKeys([], subsections: sections)
-
+        let topLevel = Result { () throws(ConfigError) in try root.checkKeys([], subsections: sections) }
         func section(_ name: String) throws(ConfigError) -> ConfigTableReader {
             try root.subtable(name) ?? root.emptySection(name)
         }
@@ -64,7 +63,7 @@ public enum ConfigurationLoader {
         let bridge = Result { () throws(ConfigError) in try BridgeSettings(reading: section("bridge")) }
         let http = Result { () throws(ConfigError) in try HTTPSettings(reading: section("http")) }
         let interfaces = Result { () throws(ConfigError) in try InterfaceSettings.readAll(from: section("interfaces")) }
-        let failures = [skype.failure, mattermost.failure, bridge.failure, http.failure, interfaces.failure]
+        let failures = [topLevel.failure, skype.failure, mattermost.failure, bridge.failure, http.failure, interfaces.failure]
         if let first = failures.compactMap({ $0 }).min(by: { ($0.line ?? .max) < ($1.line ?? .max) }) {
             throw first
         }
@@ -85,21 +84,5 @@ extension Result {
     fileprivate var failure: Failure? {
         guard case .failure(let error) = self else { return nil }
         return error
-    }
-}
-
-extension ConfigError {
-    /// The line the error points at, if it comes from a file.
-    var line: Int? {
-        switch self {
-        case .syntax(let location, _, _), .unknownSection(let location, _, _), .unknownKey(let location, _, _, _),
-             .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _), .outOfRange(let location, _, _, _),
-             .literalSecret(let location, _, _, _), .missingSetting(let location, _, _, _),
-             .conflictingSettings(let location, _, _), .invalidName(let location, _, _, _):
-            return location.line
-        case .fileNotFound, .unreadableFile, .secretVariableNotSet, .secretEmpty, .secretFileNotFound,
-             .secretFileUnreadable:
-            return nil
-        }
     }
 }
