@@ -40,13 +40,13 @@ struct ConfigTableReader {
 
     /// Throws for the first key, in file order, that is neither in `known` nor in `subsections`:
     /// a literal secret (a key of `literalSecrets`, mapped to the keys to use instead), an unknown
-    /// section (a table) or an unknown key, each with the closest known name as a suggestion.
+    /// section (a table or an array of tables) or an unknown key, each with the closest known name as a suggestion.
     func checkKeys(_ known: [String], subsections: [String] = [], literalSecrets: [String: [String]] = [:]) throws(ConfigError) {
         for key in keysInFileOrder where !known.contains(key) && !subsections.contains(key) {
             if let alternatives = literalSecrets[key] {
                 throw ConfigError.literalSecret(location(of: key), key: key, section: sectionName, alternatives: alternatives)
             }
-            if table[key]?.type == .table {
+            if let value = table[key], value.type == .table || value.array?.first?.type == .table {
                 let suggestion = KeySuggestion.closest(to: key, among: subsections)
                 throw ConfigError.unknownSection(
                     location(of: key), section: qualified(key), suggestion: suggestion.map(qualified))

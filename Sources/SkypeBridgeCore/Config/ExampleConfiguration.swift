@@ -79,7 +79,7 @@ public enum ExampleConfiguration {
     max_file_size = "50MiB"
     # On shutdown, how long to wait for messages still being sent.
     drain_timeout = "10s"
-    # Never relay messages from these senders (Skype or Mattermost user names).
+    # Never relay messages from these senders (Skype or Mattermost user names; none by default).
     ignore_senders = ["echo123", "system-bot"]
 
     [http]
@@ -95,8 +95,8 @@ public enum ExampleConfiguration {
     metrics = true
 
     [http.keys]
-    # Named API keys, each a reference: "env:NAME" or "file:/path". Clients present the key
-    # itself; logs and metrics show only its name.
+    # Named API keys (none by default), each a reference: "env:NAME" or "file:/path". Clients
+    # present the key itself; logs and metrics show only its name.
     ci = "env:SKYPEBRIDGE_API_KEY_CI"
     # ops = "file:~/.config/skypebridge/ops.key"
 

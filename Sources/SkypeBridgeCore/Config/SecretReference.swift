@@ -10,7 +10,8 @@ import Logging
 public enum SecretReference: Sendable, Hashable, CustomStringConvertible {
     /// The secret is the value of this environment variable.
     case environment(String)
-    /// The secret is the content of this file (a leading `~/` means the home directory).
+    /// The secret is the content of this file (a leading `~/` means the home directory; a relative
+    /// path is relative to the working directory).
     case file(String)
 
     /// Parses `"env:NAME"` or `"file:/path"`; nil for anything else, such as a literal secret.

@@ -61,6 +61,7 @@ extension TOMLLineIndex {
 
         mutating func scanDocument() {
             var table: [String] = []
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
             while true {
                 skipWhitespaceAndComments(acrossLines: true)
                 guard let byte = current else { return }

@@ -1,3 +1,4 @@
+import TOMLKit
 import Testing
 @testable import SkypeBridgeCore
 
@@ -61,6 +62,30 @@ import Testing
         let index = TOMLLineIndex(text: "[x.zeta]\n[x.alpha]\n[x]\nmid = 1\n[x.zeta.deeper]\n")
 
         #expect(index.childKeys(of: ["x"]) == ["zeta", "alpha", "mid"])
+    }
+
+    @Test(arguments: [ExampleConfiguration.toml, ConfigurationLoaderTests.fullExample, Self.document])
+    func everyKeyTheParserSeesHasALine(text: String) throws {
+        let index = TOMLLineIndex(text: text)
+        var missing: [[String]] = []
+        func visit(_ table: TOMLTable, _ path: [String]) {
+            for (key, value) in table {
+                if index.line(of: path + [key]) == nil { missing.append(path + [key]) }
+                if let child = value.table { visit(child, path + [key]) }
+            }
+        }
+
+        visit(try TOMLTable(string: text), [])
+
+        #expect(missing.isEmpty)
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let text = "\u{FEFF}[skype]\npasword_env = \"X\"\n"
+
+        #expect(TOMLLineIndex(text: text).line(of: ["skype", "pasword_env"]) == 2)
+        let error = #expect(throws: ConfigError.self) { try ConfigurationLoader.parse(text, fileName: "bom.toml") }
+        #expect(error?.description == "bom.toml:2: unknown key 'pasword_env' in [skype]; did you mean 'password_env'?")
     }
 
     @Test func unfinishedTextDoesNotStopTheScan() {
