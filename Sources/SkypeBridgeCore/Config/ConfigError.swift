@@ -15,6 +15,9 @@ public enum ConfigError: CategorizedError, Hashable, CustomStringConvertible, Lo
     case unknownSection(ConfigSourceLocation, section: String, suggestion: String?)
     /// A key that the section does not know (`section` is nil at the top level).
     case unknownKey(ConfigSourceLocation, key: String, section: String?, suggestion: String?)
+    /// A key that belongs in other sections (`homes`) than the one it is in (`section`, nil at the
+    /// top level).
+    case misplacedKey(ConfigSourceLocation, key: String, section: String?, homes: [String])
     /// A value of the wrong TOML type, such as a boolean where a byte size belongs.
     case wrongType(ConfigSourceLocation, key: String, expected: String, found: String)
     /// A value of the right TOML type that cannot be understood, such as `"5 parsecs"` as a duration.
@@ -60,6 +63,10 @@ public enum ConfigError: CategorizedError, Hashable, CustomStringConvertible, Lo
             }
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it or check its spelling"
             return "\(location): unknown key '\(key)' in [\(section)]\(hint)"
+        case .misplacedKey(let location, let key, let section, let homes):
+            let places = homes.map { "[\($0)]" }.joined(separator: " or ")
+            guard let section else { return "\(location): '\(key)' belongs in \(places); put it after that section's header" }
+            return "\(location): '\(key)' belongs in \(places), not [\(section)]"
         case .wrongType(let location, let key, let expected, let found):
             return "\(location): '\(key)' expects \(expected), got \(found)"
         case .invalidValue(let location, let key, let expected, let found):
@@ -101,6 +108,7 @@ extension ConfigError {
     var line: Int? {
         switch self {
         case .syntax(let location, _, _), .unknownSection(let location, _, _), .unknownKey(let location, _, _, _),
+             .misplacedKey(let location, _, _, _),
              .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _), .outOfRange(let location, _, _, _),
              .literalSecret(let location, _, _, _), .missingSetting(let location, _, _, _),
              .conflictingSettings(let location, _, _), .invalidName(let location, _, _, _):

@@ -12,6 +12,8 @@ struct ConfigTableReader {
     let fileName: String
     /// Where each key is written.
     let index: TOMLLineIndex
+    /// For every known setting, the sections it belongs in, to point out misplaced keys.
+    let keyHomes: [String: [String]]
 
     /// The section name as written in a header, such as `interfaces.pbx`.
     var sectionName: String { path.joined(separator: ".") }
@@ -35,7 +37,7 @@ struct ConfigTableReader {
 
     /// A reader for an empty table at `key`, for a section that the file does not contain.
     func emptySection(_ key: String) -> ConfigTableReader {
-        ConfigTableReader(table: TOMLTable(), path: path + [key], fileName: fileName, index: index)
+        ConfigTableReader(table: TOMLTable(), path: path + [key], fileName: fileName, index: index, keyHomes: keyHomes)
     }
 
     /// Throws for the first key, in file order, that is neither in `known` nor in `subsections`:
@@ -51,13 +53,21 @@ struct ConfigTableReader {
                 throw ConfigError.unknownSection(
                     location(of: key), section: qualified(key), suggestion: suggestion.map(qualified))
             }
-            if path.isEmpty {
-                throw ConfigError.unknownKey(location(of: key), key: key, section: nil, suggestion: nil)
-            }
-            throw ConfigError.unknownKey(
-                location(of: key), key: key, section: sectionName,
-                suggestion: KeySuggestion.closest(to: key, among: known))
+            throw unknownKey(key, known: known)
         }
+    }
+
+    /// The error for a key this table does not know: a likely typo of a `known` key, else a key
+    /// that belongs in another section, else simply unknown.
+    func unknownKey(_ key: String, known: [String]) -> ConfigError {
+        let section = path.isEmpty ? nil : sectionName
+        if let suggestion = KeySuggestion.closest(to: key, among: known) {
+            return .unknownKey(location(of: key), key: key, section: section, suggestion: suggestion)
+        }
+        if let homes = keyHomes[key]?.filter({ $0 != section }), !homes.isEmpty {
+            return .misplacedKey(location(of: key), key: key, section: section, homes: homes)
+        }
+        return .unknownKey(location(of: key), key: key, section: section, suggestion: nil)
     }
 
     /// The section name of the table `key` under this one.
@@ -71,7 +81,7 @@ struct ConfigTableReader {
     func subtable(_ key: String) throws(ConfigError) -> ConfigTableReader? {
         guard let value = table[key] else { return nil }
         guard let subtable = value.table else { throw wrongType(key, expected: "a table", value) }
-        return ConfigTableReader(table: subtable, path: path + [key], fileName: fileName, index: index)
+        return ConfigTableReader(table: subtable, path: path + [key], fileName: fileName, index: index, keyHomes: keyHomes)
     }
 
     /// The string at `key`, nil when absent.

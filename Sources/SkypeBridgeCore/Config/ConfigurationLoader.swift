@@ -10,6 +10,19 @@ public enum ConfigurationLoader {
     /// The top-level sections a configuration file may contain, in the order they are rendered.
     static let sections = ["skype", "mattermost", "bridge", "http", "interfaces"]
 
+    /// For every setting, the sections that accept it.
+    static let keyHomes: [String: [String]] = {
+        let keysBySection = [
+            ("skype", SkypeSettings.tomlKeys), ("mattermost", MattermostSettings.tomlKeys),
+            ("bridge", BridgeSettings.tomlKeys), ("http", HTTPSettings.tomlKeys), ("interfaces", InterfaceSettings.tomlKeys),
+        ]
+        var homes: [String: [String]] = [:]
+        for (section, keys) in keysBySection {
+            for key in keys { homes[key, default: []].append(section) }
+        }
+        return homes
+    }()
+
     /// Which file to read: `--config`, else `SKYPEBRIDGE_CONFIG`, else the XDG default.
     public static func locate(explicitPath: String?, environment: [String: String]) -> ConfigLocation {
         ConfigurationPaths.configLocation(explicitPath: explicitPath, environment: environment)
@@ -53,7 +66,8 @@ public enum ConfigurationLoader {
                 column: parseError?.source.begin.column,
                 message: lowercasingFirstLetter(parseError?.description ?? "\(error)"))
         }
-        let root = ConfigTableReader(table: table, path: [], fileName: fileName, index: TOMLLineIndex(text: text))
+        let root = ConfigTableReader(
+            table: table, path: [], fileName: fileName, index: TOMLLineIndex(text: text), keyHomes: keyHomes)
         let topLevel = Result { () throws(ConfigError) in try root.checkKeys([], subsections: sections) }
         func section(_ name: String) throws(ConfigError) -> ConfigTableReader {
             try root.subtable(name) ?? root.emptySection(name)

@@ -19,9 +19,7 @@ extension InterfaceSettings {
                 }
                 if let interfaceReader = try reader.subtable(key) { interfaceReaders.append(interfaceReader) }
             } else {
-                throw ConfigError.unknownKey(
-                    reader.location(of: key), key: key, section: reader.sectionName,
-                    suggestion: KeySuggestion.closest(to: key, among: tomlKeys))
+                throw reader.unknownKey(key, known: tomlKeys)
             }
         }
         let globalLayer = try InterfaceSettingsLayer(reading: reader)
