@@ -25,7 +25,9 @@ extension BridgeSettings {
 
     /// A Mattermost channel name (or, with `allowEmpty`, the start of one): lowercase letters,
     /// digits, `-` and `_`, starting with a letter or digit, at most 64 characters.
-    private static func channelName(reading reader: ConfigTableReader, key: String, allowEmpty: Bool) throws(ConfigError) -> String? {
+    private static func channelName(
+        reading reader: ConfigTableReader, key: String, allowEmpty: Bool
+    ) throws(ConfigError) -> String? {
         guard let name = try reader.string(key) else { return nil }
         let allowed = name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"

@@ -203,7 +203,8 @@ struct ConfigTableReader {
                     location(of: key), key: key, expected: expected, found: "an array containing \(Self.article(element.type))")
             }
             guard !string.isEmpty else {
-                throw ConfigError.invalidValue(location(of: key), key: key, expected: expected + " that are not empty", found: "\"\"")
+                throw ConfigError.invalidValue(
+                    location(of: key), key: key, expected: expected + " that are not empty", found: "\"\"")
             }
             strings.append(string)
         }
@@ -211,7 +212,9 @@ struct ConfigTableReader {
     }
 
     /// One of `T`'s raw values at `key`, nil when absent.
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, of type: T.Type = T.self) throws(ConfigError) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ key: String, of type: T.Type = T.self
+    ) throws(ConfigError) -> T? where T.RawValue == String {
         guard let text = try string(key) else { return nil }
         guard let choice = T(rawValue: text) else {
             let expected = "one of " + Self.list(T.allCases.map { "\"\($0.rawValue)\"" }, conjunction: "or")

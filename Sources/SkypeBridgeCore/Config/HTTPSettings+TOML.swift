@@ -36,13 +36,16 @@ extension HTTPSettings {
     }
 
     /// One `name = "env:NAME"` or `name = "file:/path"` of `[http.keys]`.
-    private static func apiKey(reading reader: ConfigTableReader, name: String, value: TOMLValueConvertible) throws(ConfigError) -> APIKey {
+    private static func apiKey(
+        reading reader: ConfigTableReader, name: String, value: TOMLValueConvertible
+    ) throws(ConfigError) -> APIKey {
         let location = reader.location(of: name)
         let validName = !name.isEmpty && name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
         }
         guard validName else {
-            throw ConfigError.invalidName(location, kind: "API key name", name: name, rule: "use only letters, digits, '_' and '-'")
+            throw ConfigError.invalidName(
+                location, kind: "API key name", name: name, rule: "use only letters, digits, '_' and '-'")
         }
         let expected = #"a reference like "env:NAME" or "file:/path""#
         guard let text = value.string else { throw reader.wrongType(name, expected: expected, value) }

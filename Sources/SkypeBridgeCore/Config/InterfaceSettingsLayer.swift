@@ -48,7 +48,8 @@ struct InterfaceSettingsLayer {
     private static func token(reading reader: ConfigTableReader, key: String, expected: String) throws(ConfigError) -> String? {
         guard let text = try reader.string(key) else { return nil }
         guard !text.isEmpty, !text.contains(where: { $0.isWhitespace }) else {
-            throw ConfigError.invalidValue(reader.location(of: key), key: key, expected: expected, found: ConfigTableReader.quoted(text))
+            throw ConfigError.invalidValue(
+                reader.location(of: key), key: key, expected: expected, found: ConfigTableReader.quoted(text))
         }
         return text
     }
