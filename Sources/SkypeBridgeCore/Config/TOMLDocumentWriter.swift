@@ -1,7 +1,8 @@
 import Foundation
 
 /// Builds the TOML text of `config show`: sections in a fixed order, one `key = value` per line,
-/// unset optional settings as comments, and passwords inside URLs redacted.
+/// unset optional settings as comments, and passwords and secret-looking query values inside URLs
+/// redacted.
 struct TOMLDocumentWriter {
     /// What replaces a password found inside a URL.
     static let redaction = "REDACTED"
@@ -51,7 +52,7 @@ struct TOMLDocumentWriter {
         string(key, value.description)
     }
 
-    /// Writes a URL with any password replaced, or a comment saying the key is not set.
+    /// Writes a URL with secrets inside it replaced, or a comment saying the key is not set.
     mutating func url(_ key: String, _ value: URL?) {
         optionalString(key, value.map(Self.redacted))
     }
@@ -88,12 +89,20 @@ struct TOMLDocumentWriter {
         return result + "\""
     }
 
-    /// The URL's text with its password, if any, replaced by ``redaction``.
+    /// Query parameter names whose values are treated as secrets (matched as substrings, ignoring case).
+    static let secretQueryNames = ["token", "secret", "password", "passwd", "key", "sig", "auth"]
+
+    /// The URL's text with its password and any secret-looking query value replaced by ``redaction``.
     static func redacted(_ url: URL) -> String {
-        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-              components.password != nil
-        else { return url.absoluteString }
-        components.percentEncodedPassword = redaction
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.absoluteString }
+        if components.password != nil {
+            components.percentEncodedPassword = redaction
+        }
+        components.percentEncodedQueryItems = components.percentEncodedQueryItems?.map { item in
+            let name = item.name.lowercased()
+            guard item.value != nil, secretQueryNames.contains(where: name.contains) else { return item }
+            return URLQueryItem(name: item.name, value: redaction)
+        }
         return components.string ?? url.absoluteString
     }
 }

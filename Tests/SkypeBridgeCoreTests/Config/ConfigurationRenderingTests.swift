@@ -59,6 +59,16 @@ import Testing
         #expect(rendered.contains(#"password_env = "TEST_SKYPE_PW""#))
     }
 
+    @Test(arguments: [
+        ("https://h/x?access_token=abc&team=t", "https://h/x?access_token=REDACTED&team=t"),
+        ("https://h/x?api_key=abc&sig=def", "https://h/x?api_key=REDACTED&sig=REDACTED"),
+        ("https://h/x?page=2", "https://h/x?page=2"),
+        ("https://u@h/x", "https://u@h/x"),
+    ])
+    func secretLookingURLPartsAreRedacted(url: String, shown: String) throws {
+        #expect(TOMLDocumentWriter.redacted(try #require(URL(string: url))) == shown)
+    }
+
     @Test func sessionLoginIsRenderedAsLoginIDAndPasswordReference() throws {
         let config = Configuration(mattermost: MattermostSettings(
             credentials: .login(loginID: "bot", password: .environment("MM_PW"))))
