@@ -1,0 +1,18 @@
+import Foundation
+
+/// The body of an ``HTTPRequest``.
+public enum HTTPRequestBody: Sendable {
+    /// No body.
+    case none
+    /// These bytes, sent with a `Content-Length`.
+    case bytes(Data)
+    /// The contents of the file at this path, streamed from disk (never loaded whole).
+    case file(path: String)
+    /// A `multipart/form-data` body built from these parts; files are streamed from disk.
+    case multipart([MultipartPart])
+
+    /// A UTF-8 text body.
+    public static func text(_ string: String) -> HTTPRequestBody {
+        .bytes(Data(string.utf8))
+    }
+}
