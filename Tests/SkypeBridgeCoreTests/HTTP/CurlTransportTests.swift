@@ -139,7 +139,17 @@ import Testing
         try await TestHTTPServer.run { server in
             let client = try transport(HTTPClientConfiguration(proxy: "http://127.0.0.1:\(server.port)", retryPolicy: .never))
             let response = try await client.send(HTTPRequest(url: "http://skypebridge.invalid/echo")).checked()
-            #expect(response.text == "scheme=http authority=skypebridge.invalid path=/echo")
+            #expect(response.text == "authority=skypebridge.invalid path=/echo")
+        }
+    }
+
+    @Test func socks5hProxyTunnelsAndResolvesNamesOnTheProxy() async throws {
+        try await TestHTTPServer.run { server in
+            let proxy = try TestSocksProxy(targetPort: server.port)
+            let client = try transport(HTTPClientConfiguration(proxy: "socks5h://127.0.0.1:\(proxy.port)", retryPolicy: .never))
+            let response = try await client.send(HTTPRequest(url: "http://skypebridge.invalid:8080/echo")).checked()
+            #expect(response.text == "authority=skypebridge.invalid:8080 path=/echo")
+            #expect(proxy.destinations == ["skypebridge.invalid:8080"])
         }
     }
 

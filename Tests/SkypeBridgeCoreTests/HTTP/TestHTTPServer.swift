@@ -85,7 +85,7 @@ struct TestHTTPServer: Sendable {
         }
         router.get("/echo") { request, _ -> String in
             let head = request.head
-            return "scheme=\(head.scheme ?? "-") authority=\(head.authority ?? "-") path=\(head.path ?? "-")"
+            return "authority=\(head.authority ?? "-") path=\(head.path ?? "-")"
         }
         router.get("/status") { request, _ -> Response in
             let code = request.uri.queryParameters["code"].flatMap { Int($0) } ?? 500
