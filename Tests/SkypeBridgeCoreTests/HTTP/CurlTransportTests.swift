@@ -153,6 +153,23 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: TestTLSServer.isAvailable))
+    func tlsPeersAreVerifiedAgainstTheSystemOrConfiguredCAs() async throws {
+        let directory = try TemporaryDirectory()
+        let server = try await TestTLSServer(in: directory)
+        let url = "https://127.0.0.1:\(server.port)/"
+        await #expect {
+            try await transport().send(HTTPRequest(url: url))
+        } throws: { error in
+            guard case HTTPError.connectionFailed(let message) = error else { return false }
+            return message.contains("certificate")
+        }
+        let trusting = try transport(HTTPClientConfiguration(caFile: server.certificatePath, retryPolicy: .never))
+        let response = try await trusting.send(HTTPRequest(url: url))
+        #expect(response.status == 200)
+        withExtendedLifetime(server) {}
+    }
+
     @Test func fiftyConcurrentRequestsAllComplete() async throws {
         try await TestHTTPServer.run { server in
             let client = try transport()
