@@ -27,7 +27,7 @@ enum CurlMultipart {
             try check(code)
         case .file(let path):
             guard access(path, R_OK) == 0 else {
-                throw .fileAccess(path: path, reason: String(cString: strerror(errno)))
+                throw .fileAccess(path: path, reason: HTTPError.errnoReason())
             }
             try check(curl_mime_filedata(handle, path))
         }

@@ -121,7 +121,7 @@ final class CurlTransfer: @unchecked Sendable {
                 let written = write(output, chunk.baseAddress! + offset, chunk.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    callbackFailure = .fileAccess(path: path, reason: String(cString: strerror(errno)))
+                    callbackFailure = .fileAccess(path: path, reason: HTTPError.errnoReason())
                     return 0
                 }
                 offset += written
@@ -145,14 +145,14 @@ final class CurlTransfer: @unchecked Sendable {
             let count = read(upload.fd, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
             if errno == EINTR { continue }
-            callbackFailure = .fileAccess(path: upload.path, reason: String(cString: strerror(errno)))
+            callbackFailure = .fileAccess(path: upload.path, reason: HTTPError.errnoReason())
             return Int(CURL_READFUNC_ABORT)
         }
     }
 
     private func openOutput(_ path: String) -> HTTPError? {
         output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard output >= 0 else { return .fileAccess(path: path, reason: String(cString: strerror(errno))) }
+        guard output >= 0 else { return .fileAccess(path: path, reason: HTTPError.errnoReason()) }
         createdOutput = true
         return nil
     }
@@ -219,7 +219,7 @@ final class CurlTransfer: @unchecked Sendable {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             var info = stat()
             guard fd >= 0, fstat(fd, &info) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = HTTPError.errnoReason()
                 if fd >= 0 { close(fd) }
                 throw .fileAccess(path: path, reason: reason)
             }

@@ -69,6 +69,11 @@ public enum HTTPError: CategorizedError, Equatable, LocalizedError, CustomString
         }
     }
 
+    /// The current `errno` as a lowercase phrase, for ``fileAccess(path:reason:)``.
+    static func errnoReason() -> String {
+        String(cString: strerror(errno)).lowercased()
+    }
+
     /// Same as ``description``.
     public var errorDescription: String? { description }
 }

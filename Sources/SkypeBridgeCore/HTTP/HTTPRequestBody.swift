@@ -4,9 +4,11 @@ import Foundation
 public enum HTTPRequestBody: Sendable {
     /// No body.
     case none
-    /// These bytes, sent with a `Content-Length`.
+    /// These bytes, sent with a `Content-Length`. Set a `Content-Type` header: without one curl
+    /// sends `application/x-www-form-urlencoded`.
     case bytes(Data)
-    /// The contents of the file at this path, streamed from disk (never loaded whole).
+    /// The contents of the file at this path, streamed from disk (never loaded whole), with a
+    /// `Content-Length` of the file's size at the time of sending. No `Content-Type` is implied.
     case file(path: String)
     /// A `multipart/form-data` body built from these parts; files are streamed from disk.
     case multipart([MultipartPart])
