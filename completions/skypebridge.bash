@@ -162,11 +162,23 @@ _skypebridge() {
     local -i positional_number
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
-    local -a repeating_flags=()
-    local -a non_repeating_flags=(--version -h --help)
+    local -a repeating_flags=(--verbose -v)
+    local -a non_repeating_flags=(--quiet -q --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=()
+    local -a non_repeating_options=(--config --state)
     __skypebridge_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __skypebridge_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--state')
+        __skypebridge_add_completions -f
+        return
+        ;;
+    esac
 
     # Offer subcommand / subcommand argument completions
     local -r subcommand="${unparsed_words[0]}"
@@ -594,7 +606,7 @@ _skypebridge_config() {
 
 _skypebridge_config_check() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--quiet -q --version -h --help)
+    non_repeating_flags=(--quiet -q --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --state)
     __skypebridge_offer_flags_options 0

@@ -20,7 +20,7 @@ function __skypebridge_parse_tokens -S
     set -l unparsed_tokens (__skypebridge_tokens -pc)
     switch $unparsed_tokens[1]
     case 'skypebridge'
-        __skypebridge_parse_subcommand 0 'version' 'h/help'
+        __skypebridge_parse_subcommand 0 'config=' 'state=' 'v/verbose' 'q/quiet' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'login'
             __skypebridge_parse_subcommand 0 'config=' 'state=' 'v/verbose' 'q/quiet' 'json' 'username=' 'password-stdin' 'status' 'logout' 'import-token-file=' 'export-token-file=' 'version' 'h/help'
@@ -66,7 +66,7 @@ function __skypebridge_parse_tokens -S
             __skypebridge_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'check'
-                __skypebridge_parse_subcommand 0 'config=' 'state=' 'v/verbose' 'q/quiet' 'version' 'h/help'
+                __skypebridge_parse_subcommand 0 'config=' 'state=' 'v/verbose' 'q/quiet' 'json' 'version' 'h/help'
             case 'show'
                 __skypebridge_parse_subcommand 0 'config=' 'state=' 'v/verbose' 'q/quiet' 'example' 'version' 'h/help'
             end
@@ -129,6 +129,10 @@ function __skypebridge_custom_completion
 end
 
 complete -c 'skypebridge' -f
+complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge" config' -l 'config' -d 'Configuration file.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'toml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge" state' -l 'state' -d 'State database (tokens, links, outbox).' -rF
+complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge"' -l 'verbose' -s 'v' -d 'Log more to stderr: -v info, -vv debug.'
+complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge" q quiet' -l 'quiet' -s 'q' -d 'Log only errors to stderr.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge" version' -l 'version' -d 'Show the version.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_positional "skypebridge" -eq 1' -fa 'login' -d 'Sign in to Skype and cache the tokens.'
@@ -269,6 +273,7 @@ complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_o
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge config check" state' -l 'state' -d 'State database (tokens, links, outbox).' -rF
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge config check"' -l 'verbose' -s 'v' -d 'Log more to stderr: -v info, -vv debug.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge config check" q quiet' -l 'quiet' -s 'q' -d 'Log only errors to stderr.'
+complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge config check" json' -l 'json' -d 'Print JSON for scripts (NDJSON, one object per line, for streams).'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge config check" version' -l 'version' -d 'Show the version.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge config check" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge config show" config' -l 'config' -d 'Configuration file.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'toml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'

@@ -36,6 +36,10 @@ struct SkypeBridge: AsyncParsableCommand {
         ]
     )
 
+    /// Accepted before the subcommand too (`skypebridge --config x send …`); ArgumentParser
+    /// shares the values with the subcommand's own ``GlobalOptions``.
+    @OptionGroup var global: GlobalOptions
+
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
         do {

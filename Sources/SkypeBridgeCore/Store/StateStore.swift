@@ -25,7 +25,7 @@ public final class StateStore: Sendable {
     public init(path: String, logger: Logger) throws {
         self.path = path
         try StatePermissions.prepare(path: path, logger: logger)
-        var configuration = Configuration()
+        var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "skypebridge.state"
         do {

@@ -1,20 +1,21 @@
 import Foundation
 import GRDB
 
-/// The `account_token` table: cached Skype credentials per account, and the refresh lease that
+/// The `account_token` table: cached Skype credentials per sign-in name (`account`: the
+/// configured username, which may be an e-mail address), and the refresh lease that
 /// keeps two processes (a running `bridge run` and a cron `send`) from refreshing at once.
 public struct TokenCache: Sendable {
     private static let upsert = """
-        INSERT INTO account_token (account, skypetoken, skypetoken_expires_at, registration_token,
+        INSERT INTO account_token (account, user_id, skypetoken, skypetoken_expires_at, registration_token,
             registration_expires_at, endpoint_id, messaging_host, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(account) DO UPDATE SET
-            skypetoken = excluded.skypetoken, skypetoken_expires_at = excluded.skypetoken_expires_at,
+            user_id = excluded.user_id, skypetoken = excluded.skypetoken, skypetoken_expires_at = excluded.skypetoken_expires_at,
             registration_token = excluded.registration_token, registration_expires_at = excluded.registration_expires_at,
             endpoint_id = excluded.endpoint_id, messaging_host = excluded.messaging_host, updated_at = excluded.updated_at
         """
     private static let select = """
-        SELECT account, skypetoken, skypetoken_expires_at, registration_token, registration_expires_at,
+        SELECT user_id, skypetoken, skypetoken_expires_at, registration_token, registration_expires_at,
             endpoint_id, messaging_host FROM account_token WHERE account = ? AND skypetoken IS NOT NULL
         """
     private static let claimLease = """
@@ -30,11 +31,11 @@ public struct TokenCache: Sendable {
     public init(store: StateStore) { self.store = store }
 
     /// The cached credentials of `account`, nil when none are cached.
-    public func load(_ account: SkypeUserID) throws -> SkypeCredentials? {
+    public func load(_ account: String) throws -> SkypeCredentials? {
         try store.database.read { db in
-            try Row.fetchOne(db, sql: Self.select, arguments: [account.rawValue]).map { row in
+            try Row.fetchOne(db, sql: Self.select, arguments: [account]).map { row in
                 SkypeCredentials(
-                    userID: SkypeUserID(row["account"] as String),
+                    userID: SkypeUserID(row["user_id"] ?? account),
                     skypeToken: row["skypetoken"],
                     skypeTokenExpiry: Date(timeIntervalSince1970: row["skypetoken_expires_at"] ?? 0),
                     registrationToken: row["registration_token"],
@@ -46,17 +47,17 @@ public struct TokenCache: Sendable {
         }
     }
 
-    /// The accounts with cached credentials.
-    public func accounts() throws -> [SkypeUserID] {
+    /// The sign-in names with cached credentials.
+    public func accounts() throws -> [String] {
         try store.database.read { db in
             try String.fetchAll(db, sql: "SELECT account FROM account_token WHERE skypetoken IS NOT NULL ORDER BY account")
-        }.map { SkypeUserID($0) }
+        }
     }
 
-    /// Caches `credentials`, replacing what the account had.
-    public func save(_ credentials: SkypeCredentials) throws {
+    /// Caches `credentials` for the sign-in name `account`, replacing what it had.
+    public func save(_ credentials: SkypeCredentials, account: String) throws {
         let arguments: StatementArguments = [
-            credentials.userID.rawValue, credentials.skypeToken, credentials.skypeTokenExpiry.timeIntervalSince1970,
+            account, credentials.userID.rawValue, credentials.skypeToken, credentials.skypeTokenExpiry.timeIntervalSince1970,
             credentials.registrationToken, credentials.registrationExpiry?.timeIntervalSince1970,
             credentials.endpointID, credentials.messagingHost, Date().timeIntervalSince1970,
         ]
@@ -68,9 +69,9 @@ public struct TokenCache: Sendable {
     /// Forgets the account's credentials.
     /// - Returns: whether anything was cached.
     @discardableResult
-    public func delete(_ account: SkypeUserID) throws -> Bool {
+    public func delete(_ account: String) throws -> Bool {
         try store.database.write { db in
-            try db.execute(sql: "DELETE FROM account_token WHERE account = ?", arguments: [account.rawValue])
+            try db.execute(sql: "DELETE FROM account_token WHERE account = ?", arguments: [account])
             return db.changesCount > 0
         }
     }
@@ -78,20 +79,20 @@ public struct TokenCache: Sendable {
     /// Tries to become the one process that refreshes `account`'s tokens for `duration`.
     /// - Returns: true when `owner` holds the lease (newly or already); false when another
     ///   live owner does, in which case wait and re-read the cache instead of refreshing.
-    public func acquireRefreshLease(_ account: SkypeUserID, owner: String, duration: TimeInterval, now: Date = Date()) throws -> Bool {
+    public func acquireRefreshLease(_ account: String, owner: String, duration: TimeInterval, now: Date = Date()) throws -> Bool {
         let until = now.addingTimeInterval(duration).timeIntervalSince1970
-        let arguments: StatementArguments = [account.rawValue, owner, until, now.timeIntervalSince1970, now.timeIntervalSince1970]
+        let arguments: StatementArguments = [account, owner, until, now.timeIntervalSince1970, now.timeIntervalSince1970]
         return try store.database.write { db in
             try db.execute(sql: Self.claimLease, arguments: arguments)
-            let holder = try String.fetchOne(db, sql: "SELECT refresh_owner FROM account_token WHERE account = ?", arguments: [account.rawValue])
+            let holder = try String.fetchOne(db, sql: "SELECT refresh_owner FROM account_token WHERE account = ?", arguments: [account])
             return holder == owner
         }
     }
 
     /// Gives up a lease `owner` holds; a no-op otherwise.
-    public func releaseRefreshLease(_ account: SkypeUserID, owner: String) throws {
+    public func releaseRefreshLease(_ account: String, owner: String) throws {
         try store.database.write { db in
-            try db.execute(sql: Self.releaseLease, arguments: [account.rawValue, owner])
+            try db.execute(sql: Self.releaseLease, arguments: [account, owner])
         }
     }
 }

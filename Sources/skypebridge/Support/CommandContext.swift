@@ -21,9 +21,19 @@ struct CommandContext: Sendable {
         self.logger = logger
     }
 
+    /// Where the configuration comes from: `--config`, `$SKYPEBRIDGE_CONFIG`, or the XDG default.
+    var configLocation: ConfigLocation {
+        ConfigurationLoader.locate(explicitPath: global.config, environment: environment)
+    }
+
+    /// Loads and validates the configuration (defaults when the XDG default file is absent).
+    func configuration() throws -> Configuration {
+        try ConfigurationLoader.load(configLocation)
+    }
+
     /// Opens the state database at `--state`, `$SKYPEBRIDGE_STATE`, or the XDG default.
     func openStore() throws -> StateStore {
-        try StateStore(path: StatePath.resolve(explicit: global.state, environment: environment), logger: logger)
+        try StateStore(path: ConfigurationPaths.statePath(explicitPath: global.state, environment: environment), logger: logger)
     }
 
     /// Prints a failure as one line on stderr.

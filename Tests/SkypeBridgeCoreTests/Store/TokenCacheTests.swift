@@ -13,17 +13,17 @@ import Testing
     @Test func savesLoadsAndDeletes() throws {
         let tmp = try TemporaryDirectory()
         let cache = TokenCache(store: try StateStore(path: tmp.file("s.sqlite"), logger: logger))
-        #expect(try cache.load(alice.userID) == nil)
-        try cache.save(alice)
-        #expect(try cache.load(alice.userID) == alice)
+        #expect(try cache.load("alice@example.com") == nil)
+        try cache.save(alice, account: "alice@example.com")
+        #expect(try cache.load("alice@example.com") == alice)
         var renewed = alice
         renewed.skypeToken = "tok2"
-        try cache.save(renewed)
-        #expect(try cache.load(alice.userID)?.skypeToken == "tok2")
-        #expect(try cache.accounts() == [alice.userID])
-        #expect(try cache.delete(alice.userID))
-        #expect(try cache.load(alice.userID) == nil)
-        #expect(try !cache.delete(alice.userID))
+        try cache.save(renewed, account: "alice@example.com")
+        #expect(try cache.load("alice@example.com")?.skypeToken == "tok2")
+        #expect(try cache.accounts() == ["alice@example.com"])
+        #expect(try cache.delete("alice@example.com"))
+        #expect(try cache.load("alice@example.com") == nil)
+        #expect(try !cache.delete("alice@example.com"))
     }
 
     /// Two processes share the file: only one may refresh at a time, and a stale lease expires.
@@ -33,12 +33,12 @@ import Testing
         let bridge = TokenCache(store: try StateStore(path: path, logger: logger))
         let cron = TokenCache(store: try StateStore(path: path, logger: logger))
         let now = Date()
-        #expect(try bridge.acquireRefreshLease(alice.userID, owner: "bridge", duration: 30, now: now))
-        #expect(try !cron.acquireRefreshLease(alice.userID, owner: "cron", duration: 30, now: now))
-        #expect(try bridge.acquireRefreshLease(alice.userID, owner: "bridge", duration: 30, now: now))
-        #expect(try cron.acquireRefreshLease(alice.userID, owner: "cron", duration: 30, now: now.addingTimeInterval(31)))
-        try cron.releaseRefreshLease(alice.userID, owner: "cron")
-        #expect(try bridge.acquireRefreshLease(alice.userID, owner: "bridge", duration: 30, now: now.addingTimeInterval(32)))
-        #expect(try bridge.load(alice.userID) == nil, "a lease alone is not cached credentials")
+        #expect(try bridge.acquireRefreshLease("live:alice", owner: "bridge", duration: 30, now: now))
+        #expect(try !cron.acquireRefreshLease("live:alice", owner: "cron", duration: 30, now: now))
+        #expect(try bridge.acquireRefreshLease("live:alice", owner: "bridge", duration: 30, now: now))
+        #expect(try cron.acquireRefreshLease("live:alice", owner: "cron", duration: 30, now: now.addingTimeInterval(31)))
+        try cron.releaseRefreshLease("live:alice", owner: "cron")
+        #expect(try bridge.acquireRefreshLease("live:alice", owner: "bridge", duration: 30, now: now.addingTimeInterval(32)))
+        #expect(try bridge.load("live:alice") == nil, "a lease alone is not cached credentials")
     }
 }

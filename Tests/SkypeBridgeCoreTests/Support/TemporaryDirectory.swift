@@ -1,16 +1,25 @@
 import Foundation
 
-/// A fresh directory under the system temp dir, removed when the test ends.
-struct TemporaryDirectory: ~Copyable {
+/// A fresh directory under the system temp dir, removed when the value is released.
+final class TemporaryDirectory {
     let path: String
 
     init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("skypebridge-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
+        path = FileManager.default.temporaryDirectory.path + "/skypebridge-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+    /// The path of `name` inside the directory (not created).
+    func file(_ name: String) -> String { path + "/" + name }
+
+    /// Writes `contents` to `name` inside the directory with `permissions` and returns its path.
+    @discardableResult
+    func write(_ name: String, _ contents: String, permissions: Int = 0o600) throws -> String {
+        let file = file(name)
+        try Data(contents.utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: file)
+        return file
+    }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }

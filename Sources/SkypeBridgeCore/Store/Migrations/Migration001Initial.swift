@@ -1,10 +1,12 @@
 /// The first schema: every table DESIGN.md names.
 enum Migration001Initial {
     static let sql = """
-        -- Cached Skype credentials per account (skypetoken, registration token, endpoint, messaging host).
-        -- refresh_owner/refresh_until let two processes agree who refreshes a token.
+        -- Cached Skype credentials per sign-in name (skypetoken, registration token, endpoint,
+        -- messaging host); user_id is the profile's id. refresh_owner/refresh_until let two
+        -- processes agree who refreshes a token.
         CREATE TABLE account_token (
             account TEXT PRIMARY KEY NOT NULL,
+            user_id TEXT,
             skypetoken TEXT,
             skypetoken_expires_at REAL,
             registration_token TEXT,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SkypeBridgeCore
 
 /// `skypebridge config show`: the effective configuration, secrets redacted.
 struct ConfigShow: SkypeBridgeCommand {
@@ -21,6 +22,7 @@ struct ConfigShow: SkypeBridgeCommand {
     var example = false
 
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "config show")
+        let text = example ? ExampleConfiguration.toml : try context.configuration().renderTOML()
+        try Output(json: false).line(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
 }
