@@ -21,7 +21,12 @@ extension ClientAPIWorld {
             ringGroup: nil, history: ["UNPLACED"]
         )
         calls[call.id] = call
-        reply(session, request, "CALL \(call.id) STATUS UNPLACED")
+        if endpoints[session.endpoint]?.seed.bareCallReply == true {
+            reply(session, request, "OK")
+            notify(session.endpoint, "CALL \(call.id) STATUS UNPLACED")
+        } else {
+            reply(session, request, "CALL \(call.id) STATUS UNPLACED")
+        }
         startTask(for: call.id) { world in await world.runOutgoing(call.id, outcome) }
     }
 

@@ -25,19 +25,26 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
         public var reportedUser: String?
         /// The answer to `NAME`.
         public var authorization: Authorization
+        /// Answer `CALL` with a bare `OK` and announce the id in a `STATUS UNPLACED` notification,
+        /// as some Linux clients did, instead of replying `CALL <id> STATUS UNPLACED`.
+        public var bareCallReply: Bool
 
-        public init(name: String, skypeUser: String, listen: String? = nil, reportedUser: String? = nil, authorization: Authorization = .allow) {
+        public init(name: String, skypeUser: String, listen: String? = nil, reportedUser: String? = nil, authorization: Authorization = .allow,
+            bareCallReply: Bool = false
+        ) {
             self.name = name
             self.skypeUser = skypeUser
             self.listen = listen
             self.reportedUser = reportedUser
             self.authorization = authorization
+            self.bareCallReply = bareCallReply
         }
 
         enum CodingKeys: String, CodingKey {
             case name, listen, authorization
             case skypeUser = "skype_user"
             case reportedUser = "reported_user"
+            case bareCallReply = "bare_call_reply"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -47,6 +54,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
             listen = try container.decodeIfPresent(String.self, forKey: .listen)
             reportedUser = try container.decodeIfPresent(String.self, forKey: .reportedUser)
             authorization = try container.decodeIfPresent(Authorization.self, forKey: .authorization) ?? .allow
+            bareCallReply = try container.decodeIfPresent(Bool.self, forKey: .bareCallReply) ?? false
         }
     }
 

@@ -1,0 +1,16 @@
+/// The id a Skype client gives a call (`CALL <id> …`); unique while that client runs.
+public struct SkypeCallID: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: Int
+
+    public init(rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    /// Parses the decimal id of a wire message; nil when it is not a positive integer.
+    public init?(_ text: some StringProtocol) {
+        guard let value = Int(text), value > 0 else { return nil }
+        rawValue = value
+    }
+
+    public var description: String { String(rawValue) }
+}
