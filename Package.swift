@@ -46,7 +46,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["SkypeClientAPI/README.md"]
         ),
         .executableTarget(
             name: "skypebridge",
