@@ -36,12 +36,15 @@ final class ClientAPIAudio: Sendable {
     }
 
     private let source: ClientAPIAudioSource
+    private let outputLimit: Duration?
     private let host: String
     private let state = Mutex(State())
 
     /// Audio for a call whose answered media is `source`; connects to ports on `host`.
-    init(source: ClientAPIAudioSource, host: String = "127.0.0.1") {
+    /// With `outputLimit`, the output socket is closed that long after it connected.
+    init(source: ClientAPIAudioSource, outputLimit: Duration? = nil, host: String = "127.0.0.1") {
         self.source = source
+        self.outputLimit = outputLimit
         self.host = host
     }
 
@@ -77,7 +80,7 @@ final class ClientAPIAudio: Sendable {
                 let clock = ContinuousClock()
                 let start = clock.now
                 var index = 0
-                while !Task.isCancelled {
+                while !Task.isCancelled, audio.outputLimit.map({ clock.now - start < $0 }) ?? true {
                     try await outbound.write(ByteBuffer(bytes: audio.nextFrame(index: index)))
                     audio.state.withLock {
                         $0.statistics.bytesOut += Self.frameBytes

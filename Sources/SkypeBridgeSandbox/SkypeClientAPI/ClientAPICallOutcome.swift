@@ -4,6 +4,9 @@ enum ClientAPICallOutcome: Sendable, Equatable {
     /// Rings, answers after `afterMilliseconds`, plays `source`; the remote side hangs up after
     /// `hangUpAfter` seconds when set. `echo123`, `answer:<ms>`, `hangup-after:<s>` and plain names.
     case answer(afterMilliseconds: Int, source: ClientAPIAudioSource, hangUpAfter: Double?)
+    /// `audio-drop:<s>`: answers with a 440 Hz tone and closes its output socket `seconds` after
+    /// connecting to it, while the call stays in progress (a remote audio failure).
+    case dropAudio(afterSeconds: Double)
     /// `busy`: ROUTING, then BUSY.
     case busy
     /// `refuse`: ROUTING, RINGING, then REFUSED.
@@ -28,6 +31,8 @@ enum ClientAPICallOutcome: Sendable, Equatable {
             self = .answer(afterMilliseconds: argument.flatMap { Int($0) } ?? timing.answerMilliseconds, source: .tone(440), hangUpAfter: nil)
         case "hangup-after":
             self = .answer(afterMilliseconds: timing.answerMilliseconds, source: .tone(440), hangUpAfter: argument.flatMap { Double($0) } ?? 5)
+        case "audio-drop":
+            self = .dropAudio(afterSeconds: argument.flatMap { Double($0) } ?? 1)
         case "busy":
             self = .busy
         case "refuse":

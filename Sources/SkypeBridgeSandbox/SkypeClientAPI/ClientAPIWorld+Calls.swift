@@ -15,9 +15,10 @@ extension ClientAPIWorld {
             return
         }
         let source: ClientAPIAudioSource = if case let .answer(_, source, _) = outcome { source } else { .tone(440) }
+        let outputLimit: Duration? = if case let .dropAudio(seconds) = outcome { .milliseconds(Int(seconds * 1000)) } else { nil }
         let call = ClientAPICall(
             id: nextID(), endpoint: session.endpoint, direction: .outgoing, pstn: outcome == .pstn, partnerHandle: target,
-            partnerDisplayName: target, timestamp: Int(Date().timeIntervalSince1970), audio: ClientAPIAudio(source: source),
+            partnerDisplayName: target, timestamp: Int(Date().timeIntervalSince1970), audio: ClientAPIAudio(source: source, outputLimit: outputLimit),
             ringGroup: nil, history: ["UNPLACED"]
         )
         calls[call.id] = call
@@ -56,6 +57,10 @@ extension ClientAPIWorld {
             if let hangUpAfter, await pause(id, milliseconds: Int(hangUpAfter * 1000)) {
                 setStatus(id, "FINISHED")
             }
+        case .dropAudio:
+            setStatus(id, "RINGING")
+            guard await pause(id, milliseconds: seed.timing.answerMilliseconds) else { return }
+            setStatus(id, "INPROGRESS")
         case .pstn:
             guard let call = calls[id], balance(of: user(of: call.endpoint)) >= seed.pstnRatePerMinute else {
                 fail(id, reason: 1)
@@ -99,6 +104,11 @@ extension ClientAPIWorld {
         call.history.append(status)
         calls[id] = call
         notify(call.endpoint, "CALL \(id) STATUS \(status)")
+        if endpoints[call.endpoint]?.seed.noisy == true {
+            notify(call.endpoint, "CALL \(id) CONF_ID 0")
+            notify(call.endpoint, "CALL \(id) STATUS \(status)")
+            notify(call.endpoint, "CALL \(id) VIDEO_STATUS VIDEO_NONE")
+        }
         switch status {
         case "EARLYMEDIA":
             call.audio.setPhase(.earlyMedia)

@@ -85,6 +85,12 @@ public final class SkypeClientAPIEmulator: SandboxService {
         await state.controlTask.value
     }
 
+    /// Every call so far with its status history, DTMF and audio counters; empty when stopped.
+    public func callReports() async -> [ClientAPICallReport] {
+        guard let world = running.withLock({ $0?.world }) else { return [] }
+        return await world.callReports()
+    }
+
     private func startControl(world: ClientAPIWorld, urls: [String: String], host: String) async throws -> (ServiceGroup, Task<Void, Never>, Int) {
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
         var controlLogger = logger

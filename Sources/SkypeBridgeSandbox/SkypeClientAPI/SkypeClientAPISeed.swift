@@ -28,9 +28,12 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
         /// Answer `CALL` with a bare `OK` and announce the id in a `STATUS UNPLACED` notification,
         /// as some Linux clients did, instead of replying `CALL <id> STATUS UNPLACED`.
         public var bareCallReply: Bool
+        /// Send every call STATUS twice, each followed by `CONF_ID 0` and `VIDEO_STATUS VIDEO_NONE`,
+        /// as real clients did; a client must not be confused by it.
+        public var noisy: Bool
 
         public init(name: String, skypeUser: String, listen: String? = nil, reportedUser: String? = nil, authorization: Authorization = .allow,
-            bareCallReply: Bool = false
+            bareCallReply: Bool = false, noisy: Bool = false
         ) {
             self.name = name
             self.skypeUser = skypeUser
@@ -38,10 +41,11 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
             self.reportedUser = reportedUser
             self.authorization = authorization
             self.bareCallReply = bareCallReply
+            self.noisy = noisy
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, listen, authorization
+            case name, listen, authorization, noisy
             case skypeUser = "skype_user"
             case reportedUser = "reported_user"
             case bareCallReply = "bare_call_reply"
@@ -55,6 +59,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
             reportedUser = try container.decodeIfPresent(String.self, forKey: .reportedUser)
             authorization = try container.decodeIfPresent(Authorization.self, forKey: .authorization) ?? .allow
             bareCallReply = try container.decodeIfPresent(Bool.self, forKey: .bareCallReply) ?? false
+            noisy = try container.decodeIfPresent(Bool.self, forKey: .noisy) ?? false
         }
     }
 

@@ -182,3 +182,23 @@ struct SkypeAPIConnectionTests {
         }
     }
 }
+
+extension SkypeAPIConnectionTests {
+    @Test func duplicateStatusesAndUnknownPropertiesDoNotConfuseTheStream() async throws {
+        try await withEmulator([.init(name: "chatty", skypeUser: "erin", noisy: true)]) { info in
+            let connection = try await connect(info, "chatty")
+            let call = try await connection.placeCall(to: "busy")
+            var raw: [CallStatus] = []
+            var properties: Set<String> = []
+            for await notification in connection.notifications {
+                if case let .callProperty(id, name, _) = notification, id == call { properties.insert(name) }
+                guard case let .callStatus(id, status) = notification, id == call else { continue }
+                raw.append(status)
+                if raw.filter({ $0 == .busy }).count == 2 { break }
+            }
+            #expect(raw == [.unplaced, .routing, .routing, .busy, .busy])
+            #expect(properties.isSuperset(of: ["CONF_ID"]))
+            await connection.close()
+        }
+    }
+}

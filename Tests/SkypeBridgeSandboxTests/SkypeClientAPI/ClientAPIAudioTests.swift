@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 import SkypeBridgeSandbox
 import Testing
@@ -86,5 +87,54 @@ struct ClientAPIAudioTests {
     /// The 640-byte frames of `bytes` that are not all zero.
     static func nonSilentFrames(_ bytes: [UInt8]) -> [[UInt8]] {
         stride(from: 0, to: bytes.count - bytes.count % 640, by: 640).map { Array(bytes[$0..<$0 + 640]) }.filter { $0.contains { $0 != 0 } }
+    }
+}
+
+@Suite("Client API emulator: audio failures and noise")
+struct ClientAPIAudioFailureTests {
+    @Test func audioDropTargetClosesTheOutputSocketButKeepsTheCall() async throws {
+        try await withEmulator { info in
+            let client = try await attachedClient(info)
+            let id = try #require(callID(try await client.request("CALL audio-drop:0.3")))
+            try await client.waitForStatus("INPROGRESS", of: id)
+            let output = try await AudioPortServer.start()
+            _ = try await client.request("ALTER CALL \(id) SET_OUTPUT PORT=\"\(output.port)\"")
+            try await output.wait { $0.isClosed }
+            let frames = output.received.count / 640
+            #expect(frames >= 10 && frames <= 20, "\(frames) frames before the drop")
+            #expect(try await client.request("GET CALL \(id) STATUS") == "CALL \(id) STATUS INPROGRESS")
+            await output.stop()
+            await client.close()
+        }
+    }
+
+    @Test func noisyEndpointRepeatsStatusesWithExtraProperties() async throws {
+        let seed = SkypeClientAPISeed(endpoints: [.init(name: "chatty", skypeUser: "erin", noisy: true)], timing: fastTiming)
+        try await withEmulator(seed) { info in
+            let client = try await attachedClient(info, "chatty")
+            let id = try #require(callID(try await client.request("CALL busy")))
+            try await client.waitForStatus("BUSY", of: id)
+            _ = try await client.message { $0 == "CALL \(id) VIDEO_STATUS VIDEO_NONE" && client.messages.filter { $0 == "CALL \(id) STATUS BUSY" }.count == 2 }
+            #expect(client.statuses(of: id) == ["UNPLACED", "ROUTING", "ROUTING", "BUSY", "BUSY"])
+            #expect(client.messages.contains("CALL \(id) CONF_ID 0"))
+            await client.close()
+        }
+    }
+
+    @Test func callReportsAreReadableInProcessWhileRunning() async throws {
+        var logger = Logger(label: "test.client-api")
+        logger.logLevel = .critical
+        let emulator = SkypeClientAPIEmulator(seed: fastSeed, logger: logger)
+        let info = try await emulator.start(host: "127.0.0.1")
+        let client = try await attachedClient(info, "desk3")
+        let id = try #require(callID(try await client.request("CALL refuse")))
+        try await client.waitForStatus("REFUSED", of: id)
+        let reports = await emulator.callReports()
+        #expect(reports.map(\.statuses) == [["UNPLACED", "ROUTING", "RINGING", "REFUSED"]])
+        #expect(reports.first?.endpoint == "desk3")
+        await client.close()
+        await emulator.stop()
+        #expect(await emulator.callReports().isEmpty)
+        await emulator.stop()
     }
 }
