@@ -21,6 +21,7 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
     /// The connection closed before the reply arrived.
     case disconnected(endpoint: String)
 
+    /// The exit-code category: config, unavailable, auth, timeout, notFound, dataError or failure.
     public var category: ErrorCategory {
         switch self {
         case .invalidEndpoint, .wrongUser: .config
@@ -33,6 +34,7 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A short lowercase message saying what to do.
     public var description: String {
         switch self {
         case let .invalidEndpoint(value):

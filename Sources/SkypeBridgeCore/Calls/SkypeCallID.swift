@@ -1,7 +1,9 @@
 /// The id a Skype client gives a call (`CALL <id> …`); unique while that client runs.
 public struct SkypeCallID: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The positive integer on the wire.
     public let rawValue: Int
 
+    /// Wraps a wire id.
     public init(rawValue: Int) {
         self.rawValue = rawValue
     }
@@ -12,5 +14,6 @@ public struct SkypeCallID: RawRepresentable, Sendable, Hashable, Codable, Custom
         rawValue = value
     }
 
+    /// The decimal form used on the wire.
     public var description: String { String(rawValue) }
 }

@@ -19,6 +19,7 @@ public struct ClientAPIAudioStatistics: Sendable, Codable, Equatable {
     /// The largest absolute sample value read from the input port.
     public var peakIn = 0
 
+    /// Counters before any audio moved.
     public init() {}
 
     enum CodingKeys: String, CodingKey {

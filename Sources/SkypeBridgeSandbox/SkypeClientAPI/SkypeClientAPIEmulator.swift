@@ -11,6 +11,7 @@ import Synchronization
 /// ``start(host:)`` reports `endpoint.<name>` URLs, `control`, and `endpoint.<name>.skype_user`
 /// settings. Behaviour and the control API are described in README.md next to this file.
 public final class SkypeClientAPIEmulator: SandboxService {
+    /// `client-api`, the key of this service in the sandbox's output and ports.
     public let name = "client-api"
 
     private struct Running {

@@ -7,6 +7,7 @@ public enum SkypeClientAPIEmulatorError: Error, Equatable, CustomStringConvertib
     /// ``SkypeClientAPIEmulator/start(host:)`` was called on a running emulator.
     case alreadyStarted
 
+    /// What went wrong and what to do, in lower case.
     public var description: String {
         switch self {
         case let .invalidListenAddress(value): "endpoint address \(value) is invalid; use tcp://127.0.0.1:0 or unix:/path"

@@ -32,6 +32,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
         /// as real clients did; a client must not be confused by it.
         public var noisy: Bool
 
+        /// An endpoint; the defaults give an allowing, quiet client on an ephemeral TCP port.
         public init(name: String, skypeUser: String, listen: String? = nil, reportedUser: String? = nil, authorization: Authorization = .allow,
             bareCallReply: Bool = false, noisy: Bool = false
         ) {
@@ -51,6 +52,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
             case bareCallReply = "bare_call_reply"
         }
 
+        /// Decodes snake_case JSON; absent optional keys take their defaults.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             name = try container.decode(String.self, forKey: .name)
@@ -74,6 +76,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
         /// How long an injected incoming call rings before MISSED.
         public var incomingRingSeconds: Double
 
+        /// Timings; the defaults are close to a real client (answer after 1 s).
         public init(stepMilliseconds: Int = 150, answerMilliseconds: Int = 1000, noAnswerSeconds: Double = 10, incomingRingSeconds: Double = 30) {
             self.stepMilliseconds = stepMilliseconds
             self.answerMilliseconds = answerMilliseconds
@@ -88,6 +91,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
             case incomingRingSeconds = "incoming_ring_s"
         }
 
+        /// Decodes snake_case JSON; absent keys take their defaults.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = Timing()
@@ -111,6 +115,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
     /// Pace of the scripted outcomes.
     public var timing: Timing
 
+    /// A seed of `endpoints` with balances, SkypeOut price and timings.
     public init(
         endpoints: [Endpoint], balances: [String: Int] = [:], defaultBalance: Int = 1000, currency: String = "EUR",
         pstnRatePerMinute: Int = 2, timing: Timing = Timing()
@@ -136,6 +141,7 @@ public struct SkypeClientAPISeed: Sendable, Codable, Equatable {
         case pstnRatePerMinute = "pstn_rate_per_minute"
     }
 
+    /// Decodes snake_case JSON; only `endpoints` is required.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         endpoints = try container.decode([Endpoint].self, forKey: .endpoints)
