@@ -12,7 +12,8 @@ import NIOPosix
 /// the moment of connecting, so a consumer that starts reading late misses nothing. A reply of
 /// the form `CALL <id> STATUS <s>` (to `CALL` or `GET CALL … STATUS`) is also reported there, in
 /// wire order, so the stream shows every status of a call, UNPLACED included.
-/// Unknown notifications are ignored. The connection does not reconnect by itself.
+/// Unknown notifications are ignored. ``notifications`` is meant for one consumer (a call
+/// session or an interface monitor). The connection does not reconnect by itself.
 public actor SkypeAPIConnection {
     /// The protocol version this client asks for.
     public static let requestedProtocol = 8

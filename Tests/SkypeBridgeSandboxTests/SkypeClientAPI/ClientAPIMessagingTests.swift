@@ -133,3 +133,39 @@ struct ClientAPIMessagingTests {
         }
     }
 }
+
+@Suite("Client API emulator: hold and transfer")
+struct ClientAPIHoldTransferTests {
+    @Test func holdAndResumeMoveBetweenLocalHoldAndInProgress() async throws {
+        try await withEmulator { info in
+            let client = try await attachedClient(info)
+            let id = try #require(callID(try await client.request("CALL echo123")))
+            #expect(try await client.request("ALTER CALL \(id) RESUME") == "ERROR 23 Cannot resume this call at the moment")
+            try await client.waitForStatus("INPROGRESS", of: id)
+            #expect(try await client.request("ALTER CALL \(id) HOLD") == "ALTER CALL \(id) HOLD")
+            try await client.waitForStatus("LOCALHOLD", of: id)
+            _ = try await client.request("ALTER CALL \(id) RESUME")
+            #expect(client.statuses(of: id).suffix(3) == ["INPROGRESS", "LOCALHOLD", "INPROGRESS"])
+            await client.close()
+        }
+    }
+
+    @Test func transferRingsTheOtherUsersClients() async throws {
+        try await withEmulator { info in
+            let desk3 = try await attachedClient(info, "desk3")
+            let desk1 = try await attachedClient(info, "desk1")
+            let injected = try await control(info, "POST", "/incoming-call", ["to": "helpdesk", "from": "alice"])
+            let id = try #require(((injected.json as? [String: Any])?["created"] as? [[String: Any]])?.first?["id"] as? Int)
+            try await desk3.waitForStatus("RINGING", of: id)
+            #expect(try await desk3.request("ALTER CALL \(id) TRANSFER nobody") == "ERROR 559 ALTER CALL: action failed")
+            #expect(try await desk3.request("ALTER CALL \(id) TRANSFER bridgebot") == "ALTER CALL \(id) TRANSFER bridgebot")
+            try await desk3.waitForStatus("TRANSFERRED", of: id)
+            #expect(desk3.statuses(of: id) == ["RINGING", "TRANSFERRING", "TRANSFERRED"])
+            let ring = try await desk1.message { $0.hasSuffix("STATUS RINGING") }
+            let transferred = try #require(callID(ring))
+            #expect(try await desk1.request("GET CALL \(transferred) PARTNER_HANDLE") == "CALL \(transferred) PARTNER_HANDLE alice")
+            await desk1.close()
+            await desk3.close()
+        }
+    }
+}
