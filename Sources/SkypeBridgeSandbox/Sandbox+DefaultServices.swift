@@ -6,6 +6,7 @@ extension Sandbox {
     public static func defaultServices(options: Options, logger: Logger) -> [any SandboxService] {
         [
             MattermostEmulator(options: .init(port: options.ports["mattermost"] ?? 0), logger: logger),
+            SkypeClientAPIEmulator(controlPort: options.ports["client-api"] ?? 0, logger: logger),
         ]
     }
 }
