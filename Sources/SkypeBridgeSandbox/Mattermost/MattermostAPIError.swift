@@ -41,13 +41,6 @@ struct MattermostAPIError: Error, Sendable, Equatable {
             message: "Invalid or missing \(name) in request body.")
     }
 
-    /// A malformed URL parameter (`api.context.invalid_url_param.app_error`).
-    static func invalidURL(_ name: String) -> MattermostAPIError {
-        MattermostAPIError(
-            status: .badRequest, id: "api.context.invalid_url_param.app_error",
-            message: "Invalid or missing \(name) parameter in request URL.")
-    }
-
     /// A model validation failure (400).
     static func invalid(_ id: String, _ message: String) -> MattermostAPIError {
         MattermostAPIError(status: .badRequest, id: id, message: message)
