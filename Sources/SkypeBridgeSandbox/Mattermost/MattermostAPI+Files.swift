@@ -25,13 +25,13 @@ extension MattermostAPI {
             if uploads.isEmpty { throw MattermostAPIError.invalid("api.file.upload_file.incorrect_number_of_files.app_error", "Unable to upload files. Incorrect number of files specified.") }
             var infos: [MattermostFileInfo] = []
             for upload in uploads {
-                infos.append(try await state.uploadFile(by: caller, channelId: channelId, name: upload.name, mimeType: upload.type, bytes: upload.body))
+                infos.append(try await state.uploadFile(by: caller, channelId: MattermostChannelID(channelId), name: upload.name, mimeType: upload.type, bytes: upload.body))
             }
             return MattermostResponse.json(FileUploadResponse(fileInfos: infos, clientIds: clientIds), status: .created)
         },
         MattermostRoute(.get, "files/:file_id") { request, state in
             let caller = try request.requireUser()
-            let (info, bytes) = try await state.file(request.parameter("file_id"), for: caller)
+            let (info, bytes) = try await state.file(request.id("file_id"), for: caller)
             var response = MattermostResponse.bytes(bytes, contentType: info.mimeType)
             let download = ["1", "true"].contains(request.query["download"] ?? "")
             let inline = !download && (info.isImage || info.mimeType.hasPrefix("video/") || info.mimeType.hasPrefix("audio/"))
@@ -42,7 +42,7 @@ extension MattermostAPI {
         },
         MattermostRoute(.get, "files/:file_id/info") { request, state in
             let caller = try request.requireUser()
-            return MattermostResponse.json(try await state.fileInfo(request.parameter("file_id"), for: caller))
+            return MattermostResponse.json(try await state.fileInfo(request.id("file_id"), for: caller))
         },
         MattermostRoute(.get, "files/:file_id/thumbnail") { request, state in
             try await preview(request, state, kind: "thumbnail")
@@ -52,7 +52,7 @@ extension MattermostAPI {
         },
         MattermostRoute(.get, "files/:file_id/link") { request, state in
             let caller = try request.requireUser()
-            _ = try await state.fileInfo(request.parameter("file_id"), for: caller)
+            _ = try await state.fileInfo(request.id("file_id"), for: caller)
             throw MattermostAPIError(status: .forbidden, id: "api.file.get_public_link.disabled.app_error", message: "Public links have been disabled.")
         },
     ]
@@ -60,7 +60,7 @@ extension MattermostAPI {
     /// Thumbnails and previews: the original image bytes (no resizing); 400 for non-images.
     private static func preview(_ request: MattermostHTTPRequest, _ state: MattermostServerState, kind: String) async throws -> Response {
         let caller = try request.requireUser()
-        let (info, bytes) = try await state.file(request.parameter("file_id"), for: caller)
+        let (info, bytes) = try await state.file(request.id("file_id"), for: caller)
         guard info.isImage else {
             throw MattermostAPIError.invalid("api.file.get_file_\(kind).no_\(kind).app_error", "File doesn't have a \(kind) image.")
         }

@@ -29,7 +29,7 @@ extension MattermostAPI {
         },
         MattermostRoute(.post, "users/ids") { request, state in
             _ = try request.requireUser()
-            let ids = try request.json().arrayValue?.compactMap(\.stringValue) ?? []
+            let ids: [MattermostUserID] = try request.json().arrayValue?.compactMap { $0.typedID() } ?? []
             var users: [MattermostUser] = []
             for id in ids { if let user = try? await state.user(id) { users.append(user) } }
             return MattermostResponse.json(users)
@@ -46,40 +46,40 @@ extension MattermostAPI {
             let body = try request.object()
             let limit = body["limit"]?.intValue ?? 100
             let users = await state.users(
-                inTeam: body["team_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
-                inChannel: body["in_channel_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
+                inTeam: body["team_id"]?.stringValue.flatMap { $0.isEmpty ? nil : MattermostTeamID($0) },
+                inChannel: body["in_channel_id"]?.stringValue.flatMap { $0.isEmpty ? nil : MattermostChannelID($0) },
                 term: body["term"]?.stringValue ?? "")
             return MattermostResponse.json(Array(users.prefix(limit)))
         },
         MattermostRoute(.get, "users") { request, state in
             _ = try request.requireUser()
             let (page, perPage) = request.paging()
-            let users = await state.users(inTeam: request.query["in_team"], inChannel: request.query["in_channel"], term: nil)
+            let users = await state.users(inTeam: request.query["in_team"].map(MattermostTeamID.init), inChannel: request.query["in_channel"].map(MattermostChannelID.init), term: nil)
             let start = page * perPage
             return MattermostResponse.json(start < users.count ? Array(users[start..<min(users.count, start + perPage)]) : [])
         },
         MattermostRoute(.get, "users/:user_id") { request, state in
             _ = try request.requireUser()
-            return MattermostResponse.json(try await state.user(request.parameter("user_id")))
+            return MattermostResponse.json(try await state.user(request.id("user_id")))
         },
         MattermostRoute(.get, "users/:user_id/image") { request, state in
             _ = try request.requireUser()
-            _ = try await state.user(request.parameter("user_id"))
+            _ = try await state.user(request.id("user_id"))
             return MattermostResponse.bytes(MattermostAvatar.png, contentType: "image/png")
         },
         MattermostRoute(.get, "users/:user_id/teams") { request, state in
             let caller = try request.requireUser()
-            let userId = request.parameter("user_id")
+            let userId: MattermostUserID = request.id("user_id")
             let admin = await state.isAdmin(caller)
             guard userId == caller || admin else { throw MattermostAPIError.permissions }
             return MattermostResponse.json(await state.teams(of: userId))
         },
         MattermostRoute(.get, "users/:user_id/teams/:team_id/channels") { request, state in
             let caller = try request.requireUser()
-            let userId = request.parameter("user_id")
+            let userId: MattermostUserID = request.id("user_id")
             let admin = await state.isAdmin(caller)
             guard userId == caller || admin else { throw MattermostAPIError.permissions }
-            return MattermostResponse.json(await state.channels(of: userId, teamId: request.parameter("team_id")))
+            return MattermostResponse.json(await state.channels(of: userId, teamId: request.id("team_id")))
         },
         MattermostRoute(.get, "system/ping") { _, _ in
             MattermostResponse.json(["status": "OK", "ActiveSearchBackend": "database"])

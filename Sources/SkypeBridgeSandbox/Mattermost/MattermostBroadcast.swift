@@ -1,11 +1,11 @@
 /// The `broadcast` object of a WebSocket event: who the event was meant for.
 struct MattermostBroadcast: Encodable, Sendable {
-    var omitUsers: [String: Bool]? = nil
-    var userId = ""
-    var channelId = ""
-    var teamId = ""
-    var connectionId = ""
-    var omitConnectionId = ""
+    var omitUsers: [MattermostUserID: Bool]? = nil
+    var userId: MattermostUserID = .none
+    var channelId: MattermostChannelID = .none
+    var teamId: MattermostTeamID = .none
+    var connectionId: MattermostConnectionID = .none
+    var omitConnectionId: MattermostConnectionID = .none
 
     enum CodingKeys: String, CodingKey {
         case omitUsers = "omit_users", userId = "user_id", channelId = "channel_id", teamId = "team_id"

@@ -1,10 +1,10 @@
 /// A channel as the v4 API returns it. `type` is `O` public, `P` private, `D` direct, `G` group.
 struct MattermostChannel: Codable, Sendable, Equatable {
-    var id: String
+    var id: MattermostChannelID
     var createAt: Int64
     var updateAt: Int64
     var deleteAt: Int64 = 0
-    var teamId: String
+    var teamId: MattermostTeamID
     var type: String
     var displayName: String
     var name: String
@@ -13,7 +13,7 @@ struct MattermostChannel: Codable, Sendable, Equatable {
     var lastPostAt: Int64 = 0
     var totalMsgCount: Int = 0
     var extraUpdateAt: Int64 = 0
-    var creatorId: String
+    var creatorId: MattermostUserID
     var schemeId: String? = nil
     var props: [String: MattermostJSON]? = nil
     var groupConstrained: Bool? = nil
@@ -37,8 +37,8 @@ struct MattermostChannel: Codable, Sendable, Equatable {
 
 /// A channel membership (`GET /channels/{id}/members/{user_id}`).
 struct MattermostChannelMember: Codable, Sendable, Equatable {
-    var channelId: String
-    var userId: String
+    var channelId: MattermostChannelID
+    var userId: MattermostUserID
     var roles: String
     var lastViewedAt: Int64 = 0
     var msgCount: Int = 0

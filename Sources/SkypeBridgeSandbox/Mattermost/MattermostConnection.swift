@@ -3,8 +3,8 @@
 /// The record outlives the socket (it goes offline with `continuation == nil`) so a client that
 /// reconnects with `connection_id` and `sequence_number` can pick up where it left off.
 struct MattermostConnection: Sendable {
-    let id: String
-    let userId: String
+    let id: MattermostConnectionID
+    let userId: MattermostUserID
     /// The `seq` the next event gets.
     var nextSeq = 0
     /// The most recent events sent or queued, oldest first.

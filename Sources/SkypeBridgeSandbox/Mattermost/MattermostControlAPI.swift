@@ -22,7 +22,7 @@ enum MattermostControlAPI {
                 let team = try await state.team(named: body["team"]?.stringValue ?? defaultTeam)
                 await state.addTeamMember(teamId: team.id, userId: user.id)
                 let token = await state.issueToken(userId: user.id, kind: isBot ? .bot : .personalAccess)
-                return MattermostResponse.json(["user": .string(user.id), "username": .string(username), "token": MattermostJSON.string(token)], status: .created)
+                return MattermostResponse.json(["user": .id(user.id), "username": .string(username), "token": MattermostJSON.string(token)], status: .created)
             },
             MattermostRoute(.post, "teams") { request, state in
                 let body = try request.object()
@@ -54,25 +54,25 @@ enum MattermostControlAPI {
             MattermostRoute(.post, "members") { request, state in
                 let body = try request.object()
                 let channelId = try await channelId(body, state, defaultTeam: defaultTeam)
-                let userId = try await userIds(body["username"].map { .array([$0]) }, state).first ?? ""
+                let userId = try await userIds(body["username"].map { .array([$0]) }, state).first ?? .none
                 let member = await state.joinChannel(channelId: channelId, userId: userId, actorId: userId, announce: true)
                 return MattermostResponse.json(member, status: .created)
             },
             MattermostRoute(.post, "posts") { request, state in
                 let body = try request.object()
-                let userId = try await userIds(body["username"].map { .array([$0]) }, state).first ?? ""
+                let userId = try await userIds(body["username"].map { .array([$0]) }, state).first ?? .none
                 var draft = MattermostServerState.PostDraft(channelId: try await channelId(body, state, defaultTeam: defaultTeam), message: body["message"]?.stringValue ?? "")
-                draft.rootId = body["root_id"]?.stringValue ?? ""
+                draft.rootId = body["root_id"]?.typedID() ?? .none
                 draft.props = body["props"]?.objectValue ?? [:]
-                draft.fileIds = body["file_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                draft.fileIds = body["file_ids"]?.arrayValue?.compactMap { $0.typedID() } ?? []
                 return MattermostResponse.json(try await state.createPost(by: userId, draft), status: .created)
             },
             MattermostRoute(.get, "channels/:channel_id/posts") { request, state in
-                MattermostResponse.json(try await state.history(of: request.parameter("channel_id")))
+                MattermostResponse.json(try await state.history(of: request.id("channel_id")))
             },
             MattermostRoute(.post, "hooks") { request, state in
                 let body = try request.object()
-                let userId = try await userIds(body["username"].map { .array([$0]) }, state).first ?? ""
+                let userId = try await userIds(body["username"].map { .array([$0]) }, state).first ?? .none
                 let hook = try await state.createHook(
                     channelId: try await channelId(body, state, defaultTeam: defaultTeam), userId: userId,
                     displayName: body["display_name"]?.stringValue ?? "", username: body["default_username"]?.stringValue ?? "",
@@ -110,8 +110,8 @@ enum MattermostControlAPI {
     }
 
     /// Resolves a JSON array of usernames to user ids (404 for an unknown one).
-    private static func userIds(_ value: MattermostJSON?, _ state: MattermostServerState) async throws -> [String] {
-        var ids: [String] = []
+    private static func userIds(_ value: MattermostJSON?, _ state: MattermostServerState) async throws -> [MattermostUserID] {
+        var ids: [MattermostUserID] = []
         for name in value?.arrayValue?.compactMap(\.stringValue) ?? [] {
             guard let user = await state.userByName(name) else { throw MattermostAPIError.userMissing }
             ids.append(user.id)
@@ -121,8 +121,8 @@ enum MattermostControlAPI {
     }
 
     /// `channel_id`, or `channel` (a name) in `team` (default: the seeded team).
-    private static func channelId(_ body: [String: MattermostJSON], _ state: MattermostServerState, defaultTeam: String) async throws -> String {
-        if let id = body["channel_id"]?.stringValue { return id }
+    private static func channelId(_ body: [String: MattermostJSON], _ state: MattermostServerState, defaultTeam: String) async throws -> MattermostChannelID {
+        if let id: MattermostChannelID = body["channel_id"]?.typedID() { return id }
         guard let name = body["channel"]?.stringValue else { throw MattermostAPIError.invalidBody("channel_id") }
         let team = try await state.team(named: body["team"]?.stringValue ?? defaultTeam)
         guard let channel = await state.channelNamed(name, teamId: team.id) else { throw MattermostAPIError.channelMissing }

@@ -1,9 +1,9 @@
 /// A file's metadata (`GET /files/{id}/info`); `postId` stays nil until a post attaches it.
 struct MattermostFileInfo: Codable, Sendable, Equatable {
-    var id: String
-    var userId: String
-    var postId: String?
-    var channelId: String
+    var id: MattermostFileID
+    var userId: MattermostUserID
+    var postId: MattermostPostID?
+    var channelId: MattermostChannelID
     var createAt: Int64
     var updateAt: Int64
     var deleteAt: Int64 = 0

@@ -12,19 +12,24 @@ struct MattermostHTTPRequest: Sendable {
     /// The token the request carried (header or cookie), valid or not.
     var token: String?
     /// The user the token belongs to, when it is valid.
-    var userId: String?
+    var userId: MattermostUserID?
 
     /// The caller's user id, or 401 `api.context.session_expired.app_error`.
-    func requireUser() throws(MattermostAPIError) -> String {
+    func requireUser() throws(MattermostAPIError) -> MattermostUserID {
         guard let userId else { throw .sessionExpired }
         return userId
     }
 
-    /// A path parameter; `me` in a `user_id` position is the caller.
+    /// A path parameter.
     func parameter(_ name: String) -> String {
+        parameters[name] ?? ""
+    }
+
+    /// A path parameter holding an id; `me` in a `user_id` position is the caller.
+    func id<Kind>(_ name: String) -> MattermostTypedID<Kind> {
         let value = parameters[name] ?? ""
-        if name == "user_id", value == "me", let userId { return userId }
-        return value
+        if name == "user_id", value == "me", let userId { return MattermostTypedID(userId.rawValue) }
+        return MattermostTypedID(value)
     }
 
     /// The body as JSON (`{}` when empty); 400 `invalid_body_param` when it is not JSON.

@@ -1,9 +1,9 @@
 /// An incoming webhook: `POST /hooks/{id}` posts into `channelId` as `userId`.
 struct MattermostIncomingHook: Codable, Sendable, Equatable {
-    var id: String
-    var channelId: String
-    var userId: String
-    var teamId: String
+    var id: MattermostHookID
+    var channelId: MattermostChannelID
+    var userId: MattermostUserID
+    var teamId: MattermostTeamID
     var displayName: String
     var username: String = ""
     var iconURL: String = ""

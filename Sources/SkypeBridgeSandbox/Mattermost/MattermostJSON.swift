@@ -43,10 +43,20 @@ enum MattermostJSON: Codable, Sendable, Equatable {
         }
     }
 
+    /// A typed id as a JSON string.
+    static func id<Kind>(_ id: MattermostTypedID<Kind>) -> MattermostJSON {
+        .string(id.rawValue)
+    }
+
     /// The string, when this is a string.
     var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
+    }
+
+    /// The string as a typed id, when this is a string.
+    func typedID<Kind>() -> MattermostTypedID<Kind>? {
+        stringValue.map(MattermostTypedID.init)
     }
 
     /// The number as an integer, when this is a number.

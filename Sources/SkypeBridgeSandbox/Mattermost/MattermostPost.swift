@@ -1,20 +1,20 @@
 /// A post as the v4 API and the WebSocket `posted` event carry it.
 struct MattermostPost: Codable, Sendable, Equatable {
-    var id: String
+    var id: MattermostPostID
     var createAt: Int64
     var updateAt: Int64
     var editAt: Int64 = 0
     var deleteAt: Int64 = 0
     var isPinned: Bool = false
-    var userId: String
-    var channelId: String
-    var rootId: String = ""
+    var userId: MattermostUserID
+    var channelId: MattermostChannelID
+    var rootId: MattermostPostID = .none
     var originalId: String = ""
     var message: String
     var type: String = ""
     var props: [String: MattermostJSON] = [:]
     var hashtags: String = ""
-    var fileIds: [String] = []
+    var fileIds: [MattermostFileID] = []
     var pendingPostId: String = ""
     var replyCount: Int = 0
     var lastReplyAt: Int64 = 0
@@ -38,10 +38,10 @@ struct MattermostPostMetadata: Codable, Sendable, Equatable {
 
 /// `GET /channels/{id}/posts` and `GET /posts/{id}/thread`: ids newest first plus the posts by id.
 struct MattermostPostList: Encodable, Sendable {
-    var order: [String]
-    var posts: [String: MattermostPost]
-    var nextPostId: String = ""
-    var prevPostId: String = ""
+    var order: [MattermostPostID]
+    var posts: [MattermostPostID: MattermostPost]
+    var nextPostId: MattermostPostID = .none
+    var prevPostId: MattermostPostID = .none
     var hasNext: Bool = false
     var firstInaccessiblePostTime: Int64 = 0
 

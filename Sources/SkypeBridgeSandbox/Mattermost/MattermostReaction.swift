@@ -1,13 +1,13 @@
 /// An emoji reaction on a post (`POST /reactions`).
 struct MattermostReaction: Codable, Sendable, Equatable {
-    var userId: String
-    var postId: String
+    var userId: MattermostUserID
+    var postId: MattermostPostID
     var emojiName: String
     var createAt: Int64
     var updateAt: Int64
     var deleteAt: Int64 = 0
     var remoteId: String = ""
-    var channelId: String
+    var channelId: MattermostChannelID
 
     enum CodingKeys: String, CodingKey {
         case userId = "user_id", postId = "post_id", emojiName = "emoji_name", createAt = "create_at"

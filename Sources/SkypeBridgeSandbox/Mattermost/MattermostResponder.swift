@@ -49,7 +49,7 @@ struct MattermostResponder: HTTPResponder {
             return MattermostResponse.bytes(Data("Mattermost sandbox\n".utf8), contentType: "text/plain")
         }
         if parts.count == 2, parts[0] == "hooks" {
-            return try await hook(request, id: String(parts[1]))
+            return try await hook(request, id: MattermostHookID(String(parts[1])))
         }
         guard parts.starts(with: ["api", "v4"]) else { throw MattermostAPIError.routeMissing }
         let rest = Array(parts.dropFirst(2))
@@ -65,7 +65,7 @@ struct MattermostResponder: HTTPResponder {
             var incoming = request
             let buffer = try await incoming.collectBody(upTo: bodyLimit)
             let token = MattermostHTTPRequest.token(in: request.headers, method: request.method)
-            let userId: String? = if let token { await state.userId(forToken: token) } else { nil }
+            let userId: MattermostUserID? = if let token { await state.userId(forToken: token) } else { nil }
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
             let apiRequest = MattermostHTTPRequest(
@@ -77,7 +77,7 @@ struct MattermostResponder: HTTPResponder {
     }
 
     /// `POST /hooks/{id}`: JSON, a form `payload` field, or multipart fields.
-    private func hook(_ request: Request, id: String) async throws -> Response {
+    private func hook(_ request: Request, id: MattermostHookID) async throws -> Response {
         guard request.method == .post else { throw MattermostAPIError.methodNotAllowed }
         guard incomingWebhooks else {
             throw MattermostAPIError(status: .notImplemented, id: "web.incoming_webhook.disabled.app_error", message: "Incoming webhooks have been disabled by the system admin.")

@@ -2,13 +2,13 @@ import Foundation
 
 extension MattermostServerState {
     /// Stores a new channel after the duplicate check; validation is the caller's.
-    func insertChannel(teamId: String, name: String, displayName: String, type: String, creatorId: String, header: String = "", purpose: String = "") throws(MattermostAPIError) -> MattermostChannel {
+    func insertChannel(teamId: MattermostTeamID, name: String, displayName: String, type: String, creatorId: MattermostUserID, header: String = "", purpose: String = "") throws(MattermostAPIError) -> MattermostChannel {
         if data.channels.values.contains(where: { $0.teamId == teamId && $0.name == name }) {
             throw .invalid("store.sql_channel.save_channel.exists.app_error", "A channel with that name already exists on the same team.")
         }
         let time = now()
         let channel = MattermostChannel(
-            id: MattermostID.make(), createAt: time, updateAt: time, teamId: teamId, type: type,
+            id: .make(), createAt: time, updateAt: time, teamId: teamId, type: type,
             displayName: displayName, name: name, header: header, purpose: purpose, creatorId: creatorId)
         data.channels[channel.id] = channel
         data.channelMembers[channel.id] = [:]
@@ -17,13 +17,13 @@ extension MattermostServerState {
     }
 
     /// `POST /channels`: validates as the server does, joins the creator, announces it.
-    func createChannel(by userId: String, teamId: String, name: String, displayName: String, type: String, header: String, purpose: String) throws(MattermostAPIError) -> MattermostChannel {
+    func createChannel(by userId: MattermostUserID, teamId: MattermostTeamID, name: String, displayName: String, type: String, header: String, purpose: String) throws(MattermostAPIError) -> MattermostChannel {
         if teamId.isEmpty { throw .invalidBody("team_id") }
         guard type == "O" || type == "P" else {
             throw .invalid("model.channel.is_valid.type.app_error", "Invalid type.")
         }
         let draft = MattermostChannel(
-            id: "", createAt: 0, updateAt: 0, teamId: teamId, type: type,
+            id: .none, createAt: 0, updateAt: 0, teamId: teamId, type: type,
             displayName: displayName.trimmingCharacters(in: .whitespaces), name: name, header: header, purpose: purpose, creatorId: userId)
         try MattermostChannelRules.validate(draft)
         _ = try team(teamId)
@@ -31,12 +31,12 @@ extension MattermostServerState {
         let channel = try insertChannel(teamId: teamId, name: name, displayName: draft.displayName, type: type, creatorId: userId, header: header, purpose: purpose)
         data.channelMembers[channel.id]?[userId] = MattermostChannelMember(channelId: channel.id, userId: userId, roles: "channel_user channel_admin", lastUpdateAt: channel.createAt)
         _ = try? addSystemPost(channelId: channel.id, userId: userId, type: "system_join_channel", message: "\(username(userId)) joined the channel.", props: ["username": .string(username(userId))])
-        publish("channel_created", data: ["channel_id": .string(channel.id), "team_id": .string(teamId)], broadcast: .init(userId: userId), to: [userId])
+        publish("channel_created", data: ["channel_id": .id(channel.id), "team_id": .id(teamId)], broadcast: .init(userId: userId), to: [userId])
         return data.channels[channel.id] ?? channel
     }
 
     /// `PUT /channels/{id}/patch`: applies the given fields, validates, posts the change notices.
-    func patchChannel(_ channelId: String, by userId: String, displayName: String?, name: String?, header: String?, purpose: String?) throws(MattermostAPIError) -> MattermostChannel {
+    func patchChannel(_ channelId: MattermostChannelID, by userId: MattermostUserID, displayName: String?, name: String?, header: String?, purpose: String?) throws(MattermostAPIError) -> MattermostChannel {
         let old = try readableChannel(channelId, for: userId)
         guard !old.isDirect || (displayName == nil && name == nil) else {
             throw .invalid("api.channel.patch_update_channel.forbidden.app_error", "Failed to patch the channel.")
@@ -69,23 +69,23 @@ extension MattermostServerState {
     }
 
     /// Whether `userId` is a member of `channelId`.
-    func isMember(_ channelId: String, _ userId: String) -> Bool {
+    func isMember(_ channelId: MattermostChannelID, _ userId: MattermostUserID) -> Bool {
         data.channelMembers[channelId]?[userId] != nil
     }
 
     /// The member ids of `channelId`.
-    func members(of channelId: String) -> Set<String> {
+    func members(of channelId: MattermostChannelID) -> Set<MattermostUserID> {
         Set(data.channelMembers[channelId]?.keys.map { $0 } ?? [])
     }
 
     /// Whether `userId` may read `channel`: members always, team members for public channels.
-    func canRead(_ channel: MattermostChannel, _ userId: String) -> Bool {
+    func canRead(_ channel: MattermostChannel, _ userId: MattermostUserID) -> Bool {
         if isMember(channel.id, userId) || isAdmin(userId) { return true }
         return channel.type == "O" && data.teamMembers[channel.teamId]?[userId] != nil
     }
 
     /// The channel with `id` if `userId` may read it: 404 when missing, 403 when not allowed.
-    func readableChannel(_ channelId: String, for userId: String) throws(MattermostAPIError) -> MattermostChannel {
+    func readableChannel(_ channelId: MattermostChannelID, for userId: MattermostUserID) throws(MattermostAPIError) -> MattermostChannel {
         guard let channel = data.channels[channelId] else {
             throw MattermostAPIError(status: .notFound, id: "app.channel.get.existing.app_error", message: "Unable to find the existing channel.")
         }
@@ -94,7 +94,7 @@ extension MattermostServerState {
     }
 
     /// `GET /teams/{tid}/channels/name/{name}`: private channels only for members.
-    func channel(teamId: String, name: String, for userId: String, includeDeleted: Bool) throws(MattermostAPIError) -> MattermostChannel {
+    func channel(teamId: MattermostTeamID, name: String, for userId: MattermostUserID, includeDeleted: Bool) throws(MattermostAPIError) -> MattermostChannel {
         guard let channel = data.channels.values.first(where: { $0.teamId == teamId && $0.name == name }),
             includeDeleted || channel.deleteAt == 0, canRead(channel, userId)
         else { throw .channelMissing }
@@ -102,17 +102,17 @@ extension MattermostServerState {
     }
 
     /// `GET /users/{uid}/teams/{tid}/channels`: the user's channels in the team plus their DMs/GMs.
-    func channels(of userId: String, teamId: String) -> [MattermostChannel] {
+    func channels(of userId: MattermostUserID, teamId: MattermostTeamID) -> [MattermostChannel] {
         data.channels.values.filter { ($0.teamId == teamId || $0.isDirect) && isMember($0.id, userId) }.sorted { $0.name < $1.name }
     }
 
     /// `GET /teams/{tid}/channels`: the team's public channels.
-    func publicChannels(teamId: String) -> [MattermostChannel] {
+    func publicChannels(teamId: MattermostTeamID) -> [MattermostChannel] {
         data.channels.values.filter { $0.teamId == teamId && $0.type == "O" && $0.deleteAt == 0 }.sorted { $0.name < $1.name }
     }
 
     /// `GET /channels/{id}/members/{uid}`, or 404.
-    func channelMember(channelId: String, userId: String, for actorId: String) throws(MattermostAPIError) -> MattermostChannelMember {
+    func channelMember(channelId: MattermostChannelID, userId: MattermostUserID, for actorId: MattermostUserID) throws(MattermostAPIError) -> MattermostChannelMember {
         _ = try readableChannel(channelId, for: actorId)
         guard let member = data.channelMembers[channelId]?[userId] else {
             throw MattermostAPIError(status: .notFound, id: "app.channel.get_member.missing.app_error", message: "No channel member found for that user ID and channel ID.")
@@ -121,13 +121,13 @@ extension MattermostServerState {
     }
 
     /// `GET /channels/{id}/members`: every membership of the channel.
-    func channelMembers(channelId: String, for actorId: String) throws(MattermostAPIError) -> [MattermostChannelMember] {
+    func channelMembers(channelId: MattermostChannelID, for actorId: MattermostUserID) throws(MattermostAPIError) -> [MattermostChannelMember] {
         _ = try readableChannel(channelId, for: actorId)
         return (data.channelMembers[channelId]?.values.map { $0 } ?? []).sorted { $0.userId < $1.userId }
     }
 
     /// `POST /channels/{id}/members`: self-join of a public channel, or a member adding another team member.
-    func addChannelMember(channelId: String, userId: String, by actorId: String) throws(MattermostAPIError) -> MattermostChannelMember {
+    func addChannelMember(channelId: MattermostChannelID, userId: MattermostUserID, by actorId: MattermostUserID) throws(MattermostAPIError) -> MattermostChannelMember {
         let channel = try readableChannel(channelId, for: actorId)
         _ = try user(userId)
         if let existing = data.channelMembers[channelId]?[userId] { return existing }
@@ -140,7 +140,7 @@ extension MattermostServerState {
     }
 
     /// Adds a membership (idempotent); when `announce`, posts the join notice and sends `user_added`.
-    func joinChannel(channelId: String, userId: String, actorId: String, announce: Bool) -> MattermostChannelMember {
+    func joinChannel(channelId: MattermostChannelID, userId: MattermostUserID, actorId: MattermostUserID, announce: Bool) -> MattermostChannelMember {
         if let existing = data.channelMembers[channelId]?[userId] { return existing }
         let member = MattermostChannelMember(channelId: channelId, userId: userId, roles: "channel_user", lastUpdateAt: now())
         data.channelMembers[channelId, default: [:]][userId] = member
@@ -150,32 +150,32 @@ extension MattermostServerState {
             _ = try? addSystemPost(channelId: channelId, userId: userId, type: "system_join_channel", message: "\(name) joined the channel.", props: ["username": .string(name)])
         } else {
             let adder = username(actorId)
-            _ = try? addSystemPost(channelId: channelId, userId: actorId, type: "system_add_to_channel", message: "\(name) added to the channel by \(adder).", props: ["userId": .string(actorId), "username": .string(adder), "addedUserId": .string(userId), "addedUsername": .string(name)])
+            _ = try? addSystemPost(channelId: channelId, userId: actorId, type: "system_add_to_channel", message: "\(name) added to the channel by \(adder).", props: ["userId": .id(actorId), "username": .string(adder), "addedUserId": .id(userId), "addedUsername": .string(name)])
         }
-        publish("user_added", data: ["user_id": .string(userId), "team_id": .string(channel.teamId)], broadcast: .init(channelId: channelId), to: members(of: channelId))
+        publish("user_added", data: ["user_id": .id(userId), "team_id": .id(channel.teamId)], broadcast: .init(channelId: channelId), to: members(of: channelId))
         return member
     }
 
     /// `POST /channels/direct`: the DM channel of two users, created once.
-    func directChannel(_ first: String, _ second: String, by actorId: String) throws(MattermostAPIError) -> MattermostChannel {
+    func directChannel(_ first: MattermostUserID, _ second: MattermostUserID, by actorId: MattermostUserID) throws(MattermostAPIError) -> MattermostChannel {
         _ = try user(first)
         _ = try user(second)
         guard actorId == first || actorId == second || isAdmin(actorId) else { throw .permissions }
-        let name = [first, second].sorted().joined(separator: "__")
+        let name = [first.rawValue, second.rawValue].sorted().joined(separator: "__")
         if let existing = data.channels.values.first(where: { $0.type == "D" && $0.name == name }) { return existing }
-        let channel = try insertChannel(teamId: "", name: name, displayName: "", type: "D", creatorId: actorId)
+        let channel = try insertChannel(teamId: .none, name: name, displayName: "", type: "D", creatorId: actorId)
         for userId in Set([first, second]) {
             data.channelMembers[channel.id]?[userId] = MattermostChannelMember(channelId: channel.id, userId: userId, roles: "channel_user", lastUpdateAt: channel.createAt)
         }
         for userId in Set([first, second]) {
             let teammate = userId == first ? second : first
-            publish("direct_added", data: ["creator_id": .string(actorId), "teammate_id": .string(teammate)], broadcast: .init(channelId: channel.id), to: [userId])
+            publish("direct_added", data: ["creator_id": .id(actorId), "teammate_id": .id(teammate)], broadcast: .init(channelId: channel.id), to: [userId])
         }
         return channel
     }
 
     /// The username of `userId` (empty when unknown).
-    func username(_ userId: String) -> String {
+    func username(_ userId: MattermostUserID) -> String {
         data.accounts[userId]?.user.username ?? ""
     }
 }

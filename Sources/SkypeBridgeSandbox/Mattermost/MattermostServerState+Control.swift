@@ -2,7 +2,7 @@ extension MattermostServerState {
     /// What the control API's `GET /state` reports.
     struct Summary: Encodable, Sendable {
         struct User: Encodable, Sendable {
-            var id: String
+            var id: MattermostUserID
             var username: String
             var isBot: Bool
             enum CodingKeys: String, CodingKey { case id, username, isBot = "is_bot" }
@@ -24,12 +24,12 @@ extension MattermostServerState {
     }
 
     /// The channel named `name` in `teamId`, ignoring access rules.
-    func channelNamed(_ name: String, teamId: String) -> MattermostChannel? {
+    func channelNamed(_ name: String, teamId: MattermostTeamID) -> MattermostChannel? {
         data.channels.values.first { $0.teamId == teamId && $0.name == name }
     }
 
     /// Every post of a channel in creation order, deleted ones included (control API).
-    func history(of channelId: String) throws(MattermostAPIError) -> [MattermostPost] {
+    func history(of channelId: MattermostChannelID) throws(MattermostAPIError) -> [MattermostPost] {
         guard let ids = data.channelPostIds[channelId] else { throw .channelMissing }
         return ids.compactMap { data.posts[$0] }
     }

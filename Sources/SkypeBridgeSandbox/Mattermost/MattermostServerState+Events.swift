@@ -1,7 +1,7 @@
 extension MattermostServerState {
     /// Numbers and sends an event to every connection (online or resumable) of the `recipients`.
     /// `perUser` adds data members for some recipients (the `mentions` of a `posted` event).
-    func publish(_ event: String, data payload: [String: MattermostJSON], broadcast: MattermostBroadcast, to recipients: Set<String>, perUser: [String: [String: MattermostJSON]] = [:]) {
+    func publish(_ event: String, data payload: [String: MattermostJSON], broadcast: MattermostBroadcast, to recipients: Set<MattermostUserID>, perUser: [MattermostUserID: [String: MattermostJSON]] = [:]) {
         guard !connections.isEmpty, !recipients.isEmpty else { return }
         let body = String(jsonString(MattermostEvent(event: event, data: payload, broadcast: broadcast)).dropLast())
         let now = ContinuousClock.now
@@ -22,14 +22,14 @@ extension MattermostServerState {
 
     /// How a socket asked to resume: the `connection_id` and `sequence_number` query parameters.
     struct ResumeRequest: Sendable {
-        var connectionId: String
+        var connectionId: MattermostConnectionID
         var sequenceNumber: Int
     }
 
     /// Attaches a socket for `userId`. Resumes `resume` when its missed events are still buffered
     /// (replaying them, no hello); otherwise starts a new connection id with `hello` seq 0.
     /// - Returns: the connection id and the attachment number to pass to ``detach(_:attachment:)``.
-    func attach(userId: String, continuation: AsyncStream<MattermostSocketFrame>.Continuation, resume: ResumeRequest?) -> (id: String, attachment: Int) {
+    func attach(userId: MattermostUserID, continuation: AsyncStream<MattermostSocketFrame>.Continuation, resume: ResumeRequest?) -> (id: MattermostConnectionID, attachment: Int) {
         if let resume, var connection = connections[resume.connectionId], connection.userId == userId {
             let oldest = connection.buffer.first?.seq ?? connection.nextSeq
             if resume.sequenceNumber >= oldest && resume.sequenceNumber <= connection.nextSeq {
@@ -46,10 +46,10 @@ extension MattermostServerState {
             }
             connections[resume.connectionId] = nil
         }
-        var connection = MattermostConnection(id: MattermostID.make(), userId: userId, continuation: continuation)
+        var connection = MattermostConnection(id: .make(), userId: userId, continuation: continuation)
         let hello = MattermostEvent(
             event: "hello",
-            data: ["server_version": .string(limits.serverVersion), "connection_id": .string(connection.id), "server_hostname": .string("sandbox")],
+            data: ["server_version": .string(limits.serverVersion), "connection_id": .string(connection.id.rawValue), "server_hostname": .string("sandbox")],
             broadcast: .init(userId: userId))
         connection.deliver(String(jsonString(hello).dropLast()), bufferSize: limits.resumeBufferSize)
         connections[connection.id] = connection
@@ -57,7 +57,7 @@ extension MattermostServerState {
     }
 
     /// Marks a connection offline (its events keep being buffered for resume).
-    func detach(_ id: String, attachment: Int) {
+    func detach(_ id: MattermostConnectionID, attachment: Int) {
         guard connections[id]?.attachment == attachment else { return }
         connections[id]?.continuation?.finish()
         connections[id]?.continuation = nil
@@ -65,10 +65,10 @@ extension MattermostServerState {
     }
 
     /// `user_typing` action: `typing` to the channel's other members.
-    func typing(userId: String, channelId: String, parentId: String) {
+    func typing(userId: MattermostUserID, channelId: MattermostChannelID, parentId: MattermostPostID) {
         guard isMember(channelId, userId) else { return }
         publish(
-            "typing", data: ["user_id": .string(userId), "parent_id": .string(parentId)],
+            "typing", data: ["user_id": .string(userId.rawValue), "parent_id": .id(parentId)],
             broadcast: .init(omitUsers: [userId: true], channelId: channelId), to: members(of: channelId).subtracting([userId]))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 extension MattermostServerState {
     /// `POST /files`: stores one uploaded file for `channelId` (unattached until a post lists it).
-    func uploadFile(by userId: String, channelId: String, name: String, mimeType: String, bytes: [UInt8]) throws(MattermostAPIError) -> MattermostFileInfo {
+    func uploadFile(by userId: MattermostUserID, channelId: MattermostChannelID, name: String, mimeType: String, bytes: [UInt8]) throws(MattermostAPIError) -> MattermostFileInfo {
         if channelId.isEmpty { throw .invalidBody("channel_id") }
         let channel = try readableChannel(channelId, for: userId)
         guard isMember(channel.id, userId) || isAdmin(userId) else { throw .permissions }
@@ -16,7 +16,7 @@ extension MattermostServerState {
         let mime = mimeType.isEmpty ? "application/octet-stream" : mimeType
         let size = mime.hasPrefix("image/") ? Self.imageSize(bytes) : nil
         let info = MattermostFileInfo(
-            id: MattermostID.make(), userId: userId, postId: nil, channelId: channel.id, createAt: time, updateAt: time,
+            id: .make(), userId: userId, postId: nil, channelId: channel.id, createAt: time, updateAt: time,
             name: name, extension: ext, size: bytes.count, mimeType: mime, width: size?.width ?? (mime.hasPrefix("image/") ? 0 : nil),
             height: size?.height ?? (mime.hasPrefix("image/") ? 0 : nil), hasPreviewImage: mime.hasPrefix("image/") ? true : nil)
         data.files[info.id] = info
@@ -25,7 +25,7 @@ extension MattermostServerState {
     }
 
     /// `GET /files/{id}/info`: the uploader, or anyone who can read the post's channel.
-    func fileInfo(_ id: String, for userId: String) throws(MattermostAPIError) -> MattermostFileInfo {
+    func fileInfo(_ id: MattermostFileID, for userId: MattermostUserID) throws(MattermostAPIError) -> MattermostFileInfo {
         guard let info = data.files[id], info.deleteAt == 0 else { throw .fileMissing }
         if info.userId == userId { return info }
         guard info.postId != nil, let channel = data.channels[info.channelId], canRead(channel, userId) else {
@@ -35,7 +35,7 @@ extension MattermostServerState {
     }
 
     /// `GET /files/{id}`: the info and the bytes.
-    func file(_ id: String, for userId: String) throws(MattermostAPIError) -> (MattermostFileInfo, Data) {
+    func file(_ id: MattermostFileID, for userId: MattermostUserID) throws(MattermostAPIError) -> (MattermostFileInfo, Data) {
         let info = try fileInfo(id, for: userId)
         return (info, data.fileBlobs[id] ?? Data())
     }
@@ -55,18 +55,18 @@ extension MattermostServerState {
     // MARK: Incoming webhooks
 
     /// Creates an incoming webhook owned by `userId`, posting into `channelId`.
-    func createHook(channelId: String, userId: String, displayName: String, username: String, channelLocked: Bool) throws(MattermostAPIError) -> MattermostIncomingHook {
+    func createHook(channelId: MattermostChannelID, userId: MattermostUserID, displayName: String, username: String, channelLocked: Bool) throws(MattermostAPIError) -> MattermostIncomingHook {
         guard let channel = data.channels[channelId] else { throw .channelMissing }
         _ = try user(userId)
         let hook = MattermostIncomingHook(
-            id: MattermostID.make(), channelId: channelId, userId: userId, teamId: channel.teamId, displayName: displayName,
+            id: .make(), channelId: channelId, userId: userId, teamId: channel.teamId, displayName: displayName,
             username: username, channelLocked: channelLocked)
         data.hooks[hook.id] = hook
         return hook
     }
 
     /// `POST /hooks/{id}`: posts the payload's text as the hook's owner with the webhook props.
-    func executeHook(_ id: String, payload: MattermostJSON) throws(MattermostAPIError) {
+    func executeHook(_ id: MattermostHookID, payload: MattermostJSON) throws(MattermostAPIError) {
         guard let hook = data.hooks[id] else {
             throw .invalid("web.incoming_webhook.invalid.app_error", "Invalid webhook.")
         }
@@ -97,9 +97,9 @@ extension MattermostServerState {
         } while start < runes.count
     }
 
-    private func hookChannel(_ hook: MattermostIncomingHook, requested: String) throws(MattermostAPIError) -> String {
+    private func hookChannel(_ hook: MattermostIncomingHook, requested: String) throws(MattermostAPIError) -> MattermostChannelID {
         guard !requested.isEmpty else { return hook.channelId }
-        let channelId: String
+        let channelId: MattermostChannelID
         if requested.hasPrefix("@") {
             guard let other = userByName(String(requested.dropFirst())) else { throw .channelMissing }
             channelId = try directChannel(hook.userId, other.id, by: hook.userId).id

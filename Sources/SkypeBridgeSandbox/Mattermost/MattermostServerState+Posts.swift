@@ -3,17 +3,17 @@ import Foundation
 extension MattermostServerState {
     /// What a client (or webhook) asks to post.
     struct PostDraft: Sendable {
-        var channelId: String
+        var channelId: MattermostChannelID
         var message: String
-        var rootId: String = ""
-        var fileIds: [String] = []
+        var rootId: MattermostPostID = .none
+        var fileIds: [MattermostFileID] = []
         var props: [String: MattermostJSON] = [:]
         var pendingPostId: String = ""
     }
 
     /// `POST /posts`: checks membership and the server's limits, de-duplicates `pending_post_id`,
     /// attaches files and sends `posted` to the channel's members.
-    func createPost(by userId: String, _ draft: PostDraft) throws(MattermostAPIError) -> MattermostPost {
+    func createPost(by userId: MattermostUserID, _ draft: PostDraft) throws(MattermostAPIError) -> MattermostPost {
         let channel = try readableChannel(draft.channelId, for: userId)
         guard isMember(channel.id, userId) || isAdmin(userId) else { throw .permissions }
         if channel.deleteAt != 0 {
@@ -41,7 +41,7 @@ extension MattermostServerState {
         if data.accounts[userId]?.user.isBot == true { props["from_bot"] = .string("true") }
         let time = now()
         var post = MattermostPost(
-            id: MattermostID.make(), createAt: time, updateAt: time, userId: userId, channelId: channel.id,
+            id: .make(), createAt: time, updateAt: time, userId: userId, channelId: channel.id,
             rootId: draft.rootId, message: draft.message, props: props, pendingPostId: draft.pendingPostId)
         post.fileIds = draft.fileIds.filter { id in
             guard let info = data.files[id] else { return false }
@@ -56,7 +56,7 @@ extension MattermostServerState {
     }
 
     /// Records a `pending_post_id`, dropping those older than the 30 s retry window now and then.
-    private func rememberPending(_ pendingPostId: String, postId: String) {
+    private func rememberPending(_ pendingPostId: String, postId: MattermostPostID) {
         let now = ContinuousClock.now
         if pendingPosts.count >= 1024 {
             pendingPosts = pendingPosts.filter { now - $0.value.at < .seconds(30) }
@@ -65,10 +65,10 @@ extension MattermostServerState {
     }
 
     /// Adds a `system_*` post as `userId` (join notices, header changes).
-    func addSystemPost(channelId: String, userId: String, type: String, message: String, props: [String: MattermostJSON]) throws(MattermostAPIError) -> MattermostPost {
+    func addSystemPost(channelId: MattermostChannelID, userId: MattermostUserID, type: String, message: String, props: [String: MattermostJSON]) throws(MattermostAPIError) -> MattermostPost {
         guard let channel = data.channels[channelId] else { throw .channelMissing }
         let time = now()
-        let post = MattermostPost(id: MattermostID.make(), createAt: time, updateAt: time, userId: userId, channelId: channelId, message: message, type: type, props: props)
+        let post = MattermostPost(id: .make(), createAt: time, updateAt: time, userId: userId, channelId: channelId, message: message, type: type, props: props)
         store(post, in: channel)
         publishPosted(post, in: channel)
         return post
@@ -102,14 +102,14 @@ extension MattermostServerState {
             "channel_display_name": .string(channel.type == "D" ? "@\(sender)" : channel.displayName),
             "channel_name": .string(channel.name),
             "sender_name": .string(senderName),
-            "team_id": .string(channel.teamId),
+            "team_id": .id(channel.teamId),
             "set_online": .bool(true),
         ]
         let infos = post.metadata.files ?? []
         if infos.contains(where: { !$0.isImage }) { payload["otherFile"] = .string("true") }
         if infos.contains(where: \.isImage) { payload["image"] = .string("true") }
         let recipients = members(of: channel.id)
-        var perUser: [String: [String: MattermostJSON]] = [:]
+        var perUser: [MattermostUserID: [String: MattermostJSON]] = [:]
         for member in recipients where member != post.userId && post.type.isEmpty {
             if channel.type == "D" || post.message.contains("@\(username(member))") {
                 perUser[member] = ["mentions": .string(jsonString([member]))]
@@ -119,14 +119,14 @@ extension MattermostServerState {
     }
 
     /// The post with `id` if `userId` may read its channel; deleted posts are 404.
-    func post(_ id: String, for userId: String) throws(MattermostAPIError) -> MattermostPost {
+    func post(_ id: MattermostPostID, for userId: MattermostUserID) throws(MattermostAPIError) -> MattermostPost {
         guard let post = data.posts[id], post.deleteAt == 0 else { throw .postMissing }
         _ = try readableChannel(post.channelId, for: userId)
         return post
     }
 
     /// `GET /posts/{id}/thread`: the root and its replies.
-    func thread(_ id: String, for userId: String) throws(MattermostAPIError) -> MattermostPostList {
+    func thread(_ id: MattermostPostID, for userId: MattermostUserID) throws(MattermostAPIError) -> MattermostPostList {
         let post = try post(id, for: userId)
         let rootId = post.rootId.isEmpty ? post.id : post.rootId
         let ids = (data.channelPostIds[post.channelId] ?? []).filter { candidate in
@@ -140,14 +140,14 @@ extension MattermostServerState {
     struct PostEdit: Sendable {
         var message: String?
         var props: [String: MattermostJSON]?
-        var fileIds: [String]?
+        var fileIds: [MattermostFileID]?
         var isPinned: Bool?
         /// A full update replaces `props` and `is_pinned` even when omitted.
         var replace: Bool
     }
 
     /// Applies an edit, sets `edit_at` when the text or files changed and sends `post_edited`.
-    func editPost(_ id: String, by userId: String, _ edit: PostEdit) throws(MattermostAPIError) -> MattermostPost {
+    func editPost(_ id: MattermostPostID, by userId: MattermostUserID, _ edit: PostEdit) throws(MattermostAPIError) -> MattermostPost {
         var post = try post(id, for: userId)
         guard post.userId == userId || isAdmin(userId) else { throw .permissions }
         if post.type.hasPrefix("system_") {
@@ -178,7 +178,7 @@ extension MattermostServerState {
 
     /// `DELETE /posts/{id}`: soft-deletes the post (and a root's replies) and sends `post_deleted`
     /// with the post as it was before.
-    func deletePost(_ id: String, by userId: String) throws(MattermostAPIError) {
+    func deletePost(_ id: MattermostPostID, by userId: MattermostUserID) throws(MattermostAPIError) {
         let post = try post(id, for: userId)
         guard post.userId == userId || isAdmin(userId) else { throw .permissions }
         let time = now()
@@ -198,13 +198,13 @@ extension MattermostServerState {
     /// Which slice of a channel `GET /channels/{id}/posts` asks for, in the server's precedence.
     enum PostQuery: Sendable {
         case since(Int64)
-        case after(String, page: Int, perPage: Int)
-        case before(String, page: Int, perPage: Int)
+        case after(MattermostPostID, page: Int, perPage: Int)
+        case before(MattermostPostID, page: Int, perPage: Int)
         case page(Int, perPage: Int)
     }
 
     /// `GET /channels/{id}/posts`: a PostList, newest first.
-    func channelPosts(_ channelId: String, for userId: String, query: PostQuery) throws(MattermostAPIError) -> MattermostPostList {
+    func channelPosts(_ channelId: MattermostChannelID, for userId: MattermostUserID, query: PostQuery) throws(MattermostAPIError) -> MattermostPostList {
         _ = try readableChannel(channelId, for: userId)
         let all = data.channelPostIds[channelId] ?? []
         let live = all.filter { data.posts[$0]?.deleteAt == 0 }
@@ -224,36 +224,36 @@ extension MattermostServerState {
             let slice = window(newer, page: page, perPage: perPage)
             var result = list(slice.reversed())
             result.hasNext = slice.last.map { $0 != newer.last } ?? false
-            result.prevPostId = slice.first.flatMap { first in live.firstIndex(of: first).flatMap { $0 > 0 ? live[$0 - 1] : nil } } ?? ""
-            result.nextPostId = slice.last.flatMap { last in live.firstIndex(of: last).flatMap { $0 + 1 < live.count ? live[$0 + 1] : nil } } ?? ""
+            result.prevPostId = slice.first.flatMap { first in live.firstIndex(of: first).flatMap { $0 > 0 ? live[$0 - 1] : nil } } ?? .none
+            result.nextPostId = slice.last.flatMap { last in live.firstIndex(of: last).flatMap { $0 + 1 < live.count ? live[$0 + 1] : nil } } ?? .none
             return result
         case .before(let anchor, let page, let perPage):
             guard let index = live.firstIndex(of: anchor) else { return list([]) }
             let older = Array(live[..<index].reversed())
             let slice = window(older, page: page, perPage: perPage)
             var result = list(slice)
-            result.prevPostId = slice.last.flatMap { last in live.firstIndex(of: last).flatMap { $0 > 0 ? live[$0 - 1] : nil } } ?? ""
-            result.nextPostId = slice.first.flatMap { first in live.firstIndex(of: first).flatMap { $0 + 1 < live.count ? live[$0 + 1] : nil } } ?? ""
+            result.prevPostId = slice.last.flatMap { last in live.firstIndex(of: last).flatMap { $0 > 0 ? live[$0 - 1] : nil } } ?? .none
+            result.nextPostId = slice.first.flatMap { first in live.firstIndex(of: first).flatMap { $0 + 1 < live.count ? live[$0 + 1] : nil } } ?? .none
             result.hasNext = true
             return result
         case .page(let page, let perPage):
             let newest = Array(live.reversed())
             let slice = window(newest, page: page, perPage: perPage)
             var result = list(slice)
-            result.prevPostId = slice.last.flatMap { last in live.firstIndex(of: last).flatMap { $0 > 0 ? live[$0 - 1] : nil } } ?? ""
+            result.prevPostId = slice.last.flatMap { last in live.firstIndex(of: last).flatMap { $0 > 0 ? live[$0 - 1] : nil } } ?? .none
             return result
         }
     }
 
-    private func window(_ ids: [String], page: Int, perPage: Int) -> [String] {
+    private func window(_ ids: [MattermostPostID], page: Int, perPage: Int) -> [MattermostPostID] {
         let start = page * perPage
         guard start < ids.count else { return [] }
         return Array(ids[start..<min(ids.count, start + perPage)])
     }
 
-    private func list(_ newestFirst: some Sequence<String>) -> MattermostPostList {
+    private func list(_ newestFirst: some Sequence<MattermostPostID>) -> MattermostPostList {
         let order = Array(newestFirst)
-        var posts: [String: MattermostPost] = [:]
+        var posts: [MattermostPostID: MattermostPost] = [:]
         for id in order { posts[id] = data.posts[id] }
         return MattermostPostList(order: order, posts: posts)
     }
@@ -261,7 +261,7 @@ extension MattermostServerState {
     // MARK: Reactions
 
     /// `POST /reactions`: adds (idempotently) and sends `reaction_added`.
-    func addReaction(userId: String, postId: String, emojiName: String, by actorId: String) throws(MattermostAPIError) -> MattermostReaction {
+    func addReaction(userId: MattermostUserID, postId: MattermostPostID, emojiName: String, by actorId: MattermostUserID) throws(MattermostAPIError) -> MattermostReaction {
         guard userId == actorId else { throw .permissions }
         let post = try post(postId, for: actorId)
         guard isMember(post.channelId, actorId) || isAdmin(actorId) else { throw .permissions }
@@ -282,7 +282,7 @@ extension MattermostServerState {
     }
 
     /// `DELETE /users/{uid}/posts/{pid}/reactions/{name}`: removes and sends `reaction_removed`.
-    func removeReaction(userId: String, postId: String, emojiName: String, by actorId: String) throws(MattermostAPIError) {
+    func removeReaction(userId: MattermostUserID, postId: MattermostPostID, emojiName: String, by actorId: MattermostUserID) throws(MattermostAPIError) {
         guard userId == actorId || isAdmin(actorId) else { throw .permissions }
         let post = try post(postId, for: actorId)
         guard let index = data.reactions[postId]?.firstIndex(where: { $0.userId == userId && $0.emojiName == emojiName }),
@@ -295,7 +295,7 @@ extension MattermostServerState {
     }
 
     /// `GET /posts/{id}/reactions`.
-    func reactions(postId: String, for userId: String) throws(MattermostAPIError) -> [MattermostReaction] {
+    func reactions(postId: MattermostPostID, for userId: MattermostUserID) throws(MattermostAPIError) -> [MattermostReaction] {
         _ = try post(postId, for: userId)
         return data.reactions[postId] ?? []
     }

@@ -9,7 +9,7 @@ extension MattermostServerState {
         if let existing = userByName(username) { return existing }
         let time = now()
         let user = MattermostUser(
-            id: MattermostID.make(), createAt: time, updateAt: time, username: username,
+            id: .make(), createAt: time, updateAt: time, username: username,
             email: "\(username)@sandbox.invalid", nickname: nickname, firstName: firstName, lastName: lastName,
             roles: isAdmin ? "system_admin system_user" : "system_user", isBot: isBot,
             botDescription: isBot ? "" : nil)
@@ -18,14 +18,14 @@ extension MattermostServerState {
     }
 
     /// Issues a new token of `kind` for `userId`.
-    func issueToken(userId: String, kind: MattermostSnapshot.TokenKind) -> String {
+    func issueToken(userId: MattermostUserID, kind: MattermostSnapshot.TokenKind) -> String {
         let token = MattermostID.make()
         data.tokens[token] = .init(userId: userId, kind: kind)
         return token
     }
 
     /// The user a token belongs to, if the token is valid.
-    func userId(forToken token: String) -> String? {
+    func userId(forToken token: String) -> MattermostUserID? {
         data.tokens[token].flatMap { data.accounts[$0.userId] != nil ? $0.userId : nil }
     }
 
@@ -49,7 +49,7 @@ extension MattermostServerState {
     }
 
     /// The user with `id`, or 404.
-    func user(_ id: String) throws(MattermostAPIError) -> MattermostUser {
+    func user(_ id: MattermostUserID) throws(MattermostAPIError) -> MattermostUser {
         guard let account = data.accounts[id] else { throw .userMissing }
         return account.user
     }
@@ -60,12 +60,12 @@ extension MattermostServerState {
     }
 
     /// Whether `userId` is a system admin.
-    func isAdmin(_ userId: String) -> Bool {
+    func isAdmin(_ userId: MattermostUserID) -> Bool {
         data.accounts[userId]?.user.roles.contains("system_admin") ?? false
     }
 
     /// `GET /users?in_team=&in_channel=` and `POST /users/search`: users sorted by username.
-    func users(inTeam teamId: String?, inChannel channelId: String?, term: String?) -> [MattermostUser] {
+    func users(inTeam teamId: MattermostTeamID?, inChannel channelId: MattermostChannelID?, term: String?) -> [MattermostUser] {
         data.accounts.values.map(\.user).filter { user in
             if let teamId, data.teamMembers[teamId]?[user.id] == nil { return false }
             if let channelId, data.channelMembers[channelId]?[user.id] == nil { return false }
@@ -87,16 +87,16 @@ extension MattermostServerState {
         }
         let time = now()
         let team = MattermostTeam(
-            id: MattermostID.make(), createAt: time, updateAt: time, displayName: displayName, name: name,
+            id: .make(), createAt: time, updateAt: time, displayName: displayName, name: name,
             inviteId: MattermostID.make())
         data.teams[team.id] = team
-        _ = try insertChannel(teamId: team.id, name: "town-square", displayName: "Town Square", type: "O", creatorId: "")
-        _ = try insertChannel(teamId: team.id, name: "off-topic", displayName: "Off-Topic", type: "O", creatorId: "")
+        _ = try insertChannel(teamId: team.id, name: "town-square", displayName: "Town Square", type: "O", creatorId: .none)
+        _ = try insertChannel(teamId: team.id, name: "off-topic", displayName: "Off-Topic", type: "O", creatorId: .none)
         return team
     }
 
     /// The team with `id`, or 404.
-    func team(_ id: String) throws(MattermostAPIError) -> MattermostTeam {
+    func team(_ id: MattermostTeamID) throws(MattermostAPIError) -> MattermostTeam {
         guard let team = data.teams[id] else { throw .teamMissing }
         return team
     }
@@ -108,12 +108,12 @@ extension MattermostServerState {
     }
 
     /// The teams `userId` belongs to.
-    func teams(of userId: String) -> [MattermostTeam] {
+    func teams(of userId: MattermostUserID) -> [MattermostTeam] {
         data.teams.values.filter { data.teamMembers[$0.id]?[userId] != nil }.sorted { $0.name < $1.name }
     }
 
     /// The membership of `userId` in `teamId`, or 404.
-    func teamMember(teamId: String, userId: String) throws(MattermostAPIError) -> MattermostTeamMember {
+    func teamMember(teamId: MattermostTeamID, userId: MattermostUserID) throws(MattermostAPIError) -> MattermostTeamMember {
         guard let member = data.teamMembers[teamId]?[userId] else {
             throw MattermostAPIError(status: .notFound, id: "app.team.get_member.missing.app_error", message: "No team member found for that user ID and team ID.")
         }
@@ -122,11 +122,11 @@ extension MattermostServerState {
 
     /// Adds `userId` to `teamId` (idempotent) and joins it to `town-square`.
     @discardableResult
-    func addTeamMember(teamId: String, userId: String) -> MattermostTeamMember {
+    func addTeamMember(teamId: MattermostTeamID, userId: MattermostUserID) -> MattermostTeamMember {
         if let existing = data.teamMembers[teamId]?[userId] { return existing }
         let member = MattermostTeamMember(teamId: teamId, userId: userId)
         data.teamMembers[teamId, default: [:]][userId] = member
-        publish("added_to_team", data: ["team_id": .string(teamId), "user_id": .string(userId)], broadcast: .init(userId: userId), to: [userId])
+        publish("added_to_team", data: ["team_id": .id(teamId), "user_id": .id(userId)], broadcast: .init(userId: userId), to: [userId])
         if let square = data.channels.values.first(where: { $0.teamId == teamId && $0.name == "town-square" }) {
             _ = joinChannel(channelId: square.id, userId: userId, actorId: userId, announce: false)
         }
@@ -134,7 +134,7 @@ extension MattermostServerState {
     }
 
     /// `POST /teams/{id}/members`: a team member may add others to an open team.
-    func addTeamMember(teamId: String, userId: String, by actorId: String) throws(MattermostAPIError) -> MattermostTeamMember {
+    func addTeamMember(teamId: MattermostTeamID, userId: MattermostUserID, by actorId: MattermostUserID) throws(MattermostAPIError) -> MattermostTeamMember {
         let team = try team(teamId)
         _ = try user(userId)
         guard isAdmin(actorId) || (data.teamMembers[team.id]?[actorId] != nil && team.allowOpenInvite) else {

@@ -19,8 +19,8 @@ actor MattermostServerState {
     let limits: Limits
     var data = MattermostSnapshot()
     /// `pending_post_id` → (post id, when it was first used), for retry de-duplication.
-    var pendingPosts: [String: (postId: String, at: ContinuousClock.Instant)] = [:]
-    var connections: [String: MattermostConnection] = [:]
+    var pendingPosts: [String: (postId: MattermostPostID, at: ContinuousClock.Instant)] = [:]
+    var connections: [MattermostConnectionID: MattermostConnection] = [:]
     let encoder = JSONEncoder()
     private var lastTimestamp: Int64 = 0
 
@@ -52,7 +52,7 @@ actor MattermostServerState {
 
     /// Creates the seed's team, users and channels (used when nothing was restored).
     func apply(_ seed: MattermostSeed) throws(MattermostAPIError) {
-        var userIds: [String: String] = [:]
+        var userIds: [String: MattermostUserID] = [:]
         for user in seed.users {
             let created = createUser(
                 username: user.username, password: user.password, isBot: user.isBot, isAdmin: user.isAdmin,
@@ -72,13 +72,13 @@ actor MattermostServerState {
         }
     }
 
-    private func seedChannel(teamId: String, name: String, displayName: String, type: String, members: [String]) throws(MattermostAPIError) {
+    private func seedChannel(teamId: MattermostTeamID, name: String, displayName: String, type: String, members: [MattermostUserID]) throws(MattermostAPIError) {
         let existing = data.channels.values.first { $0.teamId == teamId && $0.name == name }
         let channel: MattermostChannel
         if let existing {
             channel = existing
         } else {
-            channel = try insertChannel(teamId: teamId, name: name, displayName: displayName, type: type, creatorId: members.first ?? "")
+            channel = try insertChannel(teamId: teamId, name: name, displayName: displayName, type: type, creatorId: members.first ?? .none)
         }
         data.channels[channel.id]?.displayName = displayName
         for member in members {

@@ -9,21 +9,21 @@ struct MattermostSnapshot: Codable, Sendable {
 
     /// An issued token.
     struct Token: Codable, Sendable {
-        var userId: String
+        var userId: MattermostUserID
         var kind: TokenKind
     }
 
-    var accounts: [String: MattermostAccount] = [:]
+    var accounts: [MattermostUserID: MattermostAccount] = [:]
     var tokens: [String: Token] = [:]
-    var teams: [String: MattermostTeam] = [:]
-    var teamMembers: [String: [String: MattermostTeamMember]] = [:]
-    var channels: [String: MattermostChannel] = [:]
-    var channelMembers: [String: [String: MattermostChannelMember]] = [:]
-    var posts: [String: MattermostPost] = [:]
+    var teams: [MattermostTeamID: MattermostTeam] = [:]
+    var teamMembers: [MattermostTeamID: [MattermostUserID: MattermostTeamMember]] = [:]
+    var channels: [MattermostChannelID: MattermostChannel] = [:]
+    var channelMembers: [MattermostChannelID: [MattermostUserID: MattermostChannelMember]] = [:]
+    var posts: [MattermostPostID: MattermostPost] = [:]
     /// Post ids per channel in creation order.
-    var channelPostIds: [String: [String]] = [:]
-    var files: [String: MattermostFileInfo] = [:]
-    var fileBlobs: [String: Data] = [:]
-    var reactions: [String: [MattermostReaction]] = [:]
-    var hooks: [String: MattermostIncomingHook] = [:]
+    var channelPostIds: [MattermostChannelID: [MattermostPostID]] = [:]
+    var files: [MattermostFileID: MattermostFileInfo] = [:]
+    var fileBlobs: [MattermostFileID: Data] = [:]
+    var reactions: [MattermostPostID: [MattermostReaction]] = [:]
+    var hooks: [MattermostHookID: MattermostIncomingHook] = [:]
 }

@@ -1,6 +1,6 @@
 /// A team as the v4 API returns it.
 struct MattermostTeam: Codable, Sendable, Equatable {
-    var id: String
+    var id: MattermostTeamID
     var createAt: Int64
     var updateAt: Int64
     var deleteAt: Int64 = 0
@@ -27,8 +27,8 @@ struct MattermostTeam: Codable, Sendable, Equatable {
 
 /// A team membership (`GET /teams/{id}/members/{user_id}`).
 struct MattermostTeamMember: Codable, Sendable, Equatable {
-    var teamId: String
-    var userId: String
+    var teamId: MattermostTeamID
+    var userId: MattermostUserID
     var roles: String = "team_user"
     var deleteAt: Int64 = 0
     var schemeUser: Bool = true

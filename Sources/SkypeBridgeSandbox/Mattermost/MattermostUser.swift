@@ -1,6 +1,6 @@
 /// A user as the v4 API returns it (`GET /users/{id}`); secrets are kept apart in ``MattermostAccount``.
 struct MattermostUser: Codable, Sendable, Equatable {
-    var id: String
+    var id: MattermostUserID
     var createAt: Int64
     var updateAt: Int64
     var deleteAt: Int64 = 0

@@ -34,7 +34,7 @@ struct MattermostWebSocketSession: Sendable {
         guard MattermostID.isValid(connectionId), let sequence = query["sequence_number"].flatMap({ Int($0) }), sequence >= 0 else {
             return Upgrade(token: token, resume: nil, malformedResume: true)
         }
-        return Upgrade(token: token, resume: .init(connectionId: connectionId, sequenceNumber: sequence), malformedResume: false)
+        return Upgrade(token: token, resume: .init(connectionId: MattermostConnectionID(connectionId), sequenceNumber: sequence), malformedResume: false)
     }
 
     /// Serves the socket until either side closes it.
@@ -113,7 +113,7 @@ struct MattermostWebSocketSession: Sendable {
             ]
             continuation.yield(.text(reply(seq: seq, status: "OK", data: pong)))
         case "user_typing":
-            await state.typing(userId: userId, channelId: data["channel_id"]?.stringValue ?? "", parentId: data["parent_id"]?.stringValue ?? "")
+            await state.typing(userId: userId, channelId: data["channel_id"]?.typedID() ?? .none, parentId: data["parent_id"]?.typedID() ?? .none)
             continuation.yield(.text(reply(seq: seq, status: "OK")))
         case "get_statuses", "get_statuses_by_ids", "user_update_active_status", "presence", "posted_notify_ack":
             continuation.yield(.text(reply(seq: seq, status: "OK")))
@@ -122,7 +122,7 @@ struct MattermostWebSocketSession: Sendable {
         }
     }
 
-    private func currentUser(_ registration: Registration) async -> String? {
+    private func currentUser(_ registration: Registration) async -> MattermostUserID? {
         guard let id = registration.withLock({ $0?.id }) else { return nil }
         return await state.connections[id]?.userId
     }
@@ -142,9 +142,9 @@ struct MattermostWebSocketSession: Sendable {
 
     /// The connection a socket is attached to, once it has authenticated.
     private final class Registration: Sendable {
-        private let value = Mutex<(id: String, attachment: Int)?>(nil)
+        private let value = Mutex<(id: MattermostConnectionID, attachment: Int)?>(nil)
 
-        func withLock<T>(_ body: (inout (id: String, attachment: Int)?) -> T) -> T {
+        func withLock<T>(_ body: (inout (id: MattermostConnectionID, attachment: Int)?) -> T) -> T {
             value.withLock { body(&$0) }
         }
     }
