@@ -4,6 +4,6 @@ extension Sandbox {
     /// The emulators `skypebridge sandbox` runs, in start order.
     /// Each emulator adds itself here with one line.
     public static func defaultServices(options: Options, logger: Logger) -> [any SandboxService] {
-        []
+        [SkypeWebEmulator(options: .init(port: options.ports["skype"] ?? 0), logger: logger)]
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+
+extension SkypeWebStore {
+    /// What a client sent in a message POST.
+    struct OutgoingMessage: Sendable {
+        var messageType: String
+        var contentType: String
+        var content: String
+        var clientMessageId: String
+        var displayName: String?
+        var emoteOffset: String?
+        var hasMentions: String?
+        /// Set for the legacy edit form (a POST carrying `skypeeditedid`).
+        var editedClientId: String?
+
+        /// Reads the body fields of `POST …/messages`.
+        init(body: [String: Any]) throws(SkypeWebError) {
+            guard let type = body["messagetype"] as? String, !type.isEmpty else {
+                throw .badRequest("The message has no messagetype.")
+            }
+            messageType = type
+            contentType = body["contenttype"] as? String ?? "text"
+            content = SkypeWebJSON.string(body["content"]) ?? ""
+            clientMessageId = SkypeWebJSON.string(body["clientmessageid"]) ?? String(SkypeWebJSON.nowMillis())
+            displayName = body["imdisplayname"] as? String
+            emoteOffset = SkypeWebJSON.string(body["skypeemoteoffset"])
+            hasMentions = body["Has-Mentions"] as? String
+            editedClientId = SkypeWebJSON.string(body["skypeeditedid"])
+        }
+
+        init(messageType: String, content: String, clientMessageId: String = String(SkypeWebJSON.nowMillis())) {
+            self.messageType = messageType
+            self.contentType = "text"
+            self.content = content
+            self.clientMessageId = clientMessageId
+        }
+    }
+
+    /// Posts a message as `sender` to conversation `id` (as `sender` names it) and fans it out.
+    /// - Returns: the conversation id for the sender, the server message id and its arrival time.
+    func post(_ outgoing: OutgoingMessage, from sender: String, to id: String) throws(SkypeWebError) -> (conversationId: String, messageId: String, arrival: Int64) {
+        let key = try conversationKey(id, viewer: sender, create: true)
+        guard var conversation = conversations[key], let user = users[sender] else { throw .unknown("conversation") }
+        let now = SkypeWebJSON.nowMillis()
+        if outgoing.messageType.hasPrefix("Control/") {
+            let message = SkypeWebMessage(id: String(now), sender: user.mri, senderName: outgoing.displayName ?? user.displayName,
+                                          messageType: outgoing.messageType, contentType: outgoing.contentType,
+                                          content: outgoing.content, clientMessageId: outgoing.clientMessageId, arrival: now)
+            fanOut(message, in: conversation, excluding: sender)
+            return (conversation.id(for: sender), String(now), now)
+        }
+        if let edited = outgoing.editedClientId {
+            guard let index = conversation.messages.lastIndex(where: { $0.clientMessageId == edited && $0.sender == user.mri }) else {
+                throw .unknown("message")
+            }
+            let stored = try applyEdit(key: key, index: index, content: outgoing.content, at: now)
+            return (conversation.id(for: sender), stored.id, now)
+        }
+        let stored = conversation.append(SkypeWebMessage(
+            id: "", sender: user.mri, senderName: outgoing.displayName ?? user.displayName, messageType: outgoing.messageType,
+            contentType: outgoing.contentType, content: outgoing.content, clientMessageId: outgoing.clientMessageId,
+            arrival: now, emoteOffset: outgoing.emoteOffset, hasMentions: outgoing.hasMentions))
+        conversations[key] = conversation
+        fanOut(stored, in: conversation, excluding: nil)
+        return (conversation.id(for: sender), stored.id, now)
+    }
+
+    /// Edits (non-empty `content`) or deletes (empty) a message the sender wrote.
+    func edit(_ id: String, messageId: String, by sender: String, content: String) throws(SkypeWebError) -> Int64 {
+        let key = try conversationKey(id, viewer: sender)
+        guard let conversation = conversations[key], let index = conversation.messageIndex[messageId] else {
+            throw .unknown("message")
+        }
+        guard conversation.messages[index].sender == "8:\(sender)" else {
+            throw .forbidden("Only the sender can change a message.")
+        }
+        let now = SkypeWebJSON.nowMillis()
+        _ = try applyEdit(key: key, index: index, content: content, at: now)
+        return now
+    }
+
+    private func applyEdit(key: String, index: Int, content: String, at now: Int64) throws(SkypeWebError) -> SkypeWebMessage {
+        guard var conversation = conversations[key] else { throw .unknown("conversation") }
+        var message = conversation.messages[index]
+        message.content = content
+        if content.isEmpty {
+            message.deleteTime = now
+        } else {
+            message.editTime = now
+            message.deleteTime = nil
+        }
+        conversation.messages[index] = message
+        conversation.version = max(conversation.version, now)
+        conversations[key] = conversation
+        fanOut(message, in: conversation, excluding: nil)
+        return message
+    }
+
+    /// Sends a `NewMessage` event for `message` to every endpoint of every member
+    /// (except `excluded`, and except members who blocked the sender).
+    func fanOut(_ message: SkypeWebMessage, in conversation: SkypeWebConversation, excluding excluded: String?) {
+        let senderName = message.sender.hasPrefix("8:") ? String(message.sender.dropFirst(2)) : nil
+        for member in conversation.members.keys where member != excluded {
+            if let senderName, users[member]?.blocked.contains(senderName) == true { continue }
+            guard userEndpoints[member] != nil else { continue }
+            let resource = messageJSON(message, in: conversation, viewer: member)
+            let link = "\(messagingBase)/users/ME/conversations/\(conversation.id(for: member))/messages/\(message.id)"
+            deliver(to: member, resourceType: "NewMessage", resourceLink: link, resource: SkypeWebJSON.encode(resource),
+                    time: message.editTime ?? message.deleteTime ?? message.arrival)
+        }
+    }
+}
