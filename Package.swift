@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -51,6 +52,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "SkypeBridgeTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "SkypeBridgeCoreTests",
             dependencies: [
@@ -60,7 +65,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SkypeBridgeSandboxTests", dependencies: ["SkypeBridgeSandbox"]),
-        .testTarget(name: "SkypeBridgeIntegrationTests", dependencies: ["SkypeBridgeCore", "SkypeBridgeSandbox", "skypebridge"]),
-        .testTarget(name: "skypebridgeTests", dependencies: ["skypebridge"]),
+        .testTarget(
+            name: "SkypeBridgeIntegrationTests",
+            dependencies: ["SkypeBridgeCore", "SkypeBridgeSandbox", "SkypeBridgeTestSupport", "skypebridge"]
+        ),
+        .testTarget(name: "skypebridgeTests", dependencies: ["skypebridge", "SkypeBridgeTestSupport"]),
     ]
 )

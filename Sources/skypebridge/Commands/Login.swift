@@ -1,0 +1,55 @@
+import ArgumentParser
+
+/// `skypebridge login`: sign in to Skype and cache the tokens in the state database.
+struct Login: SkypeBridgeCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sign in to Skype and cache the tokens.",
+        discussion: """
+            The password is read from $SKYPEBRIDGE_SKYPE_PASSWORD, from stdin with \
+            --password-stdin, or from a no-echo prompt on a terminal; never from the command \
+            line. The skypetoken and registration token are cached in the state database, so \
+            later commands reuse them; with a still-valid token, login makes no request.
+
+            Examples:
+              SKYPEBRIDGE_SKYPE_PASSWORD="$(pass show skype)" skypebridge login --username live:alice
+              pass show skype | skypebridge login --password-stdin
+              skypebridge login --status --json
+              skypebridge login --import-token-file ~/.skpy-token
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Skype account (default: [skype] username in the config).")
+    var username: String?
+
+    @Flag(help: "Read the password from the first line of stdin.")
+    var passwordStdin = false
+
+    @Flag(help: "Show the cached account, token expiry and messaging host; no sign-in.")
+    var status = false
+
+    @Flag(help: "Forget the cached tokens of the account.")
+    var logout = false
+
+    @Option(help: ArgumentHelp("Import a skpy token file (six lines) instead of signing in.", valueName: "path"), completion: .file())
+    var importTokenFile: String?
+
+    @Option(help: ArgumentHelp("Write the cached tokens as a skpy token file (mode 0600).", valueName: "path"), completion: .file())
+    var exportTokenFile: String?
+
+    func validate() throws {
+        let modes = [status, logout, importTokenFile != nil].filter { $0 }.count
+        if modes > 1 {
+            throw ValidationError("--status, --logout and --import-token-file are separate actions; pick one.")
+        }
+        if passwordStdin && (status || logout || importTokenFile != nil) {
+            throw ValidationError("--password-stdin only applies when signing in.")
+        }
+    }
+
+    func run(_ context: CommandContext) async throws {
+        throw CommandError.notImplemented(command: "login")
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+
+/// `skypebridge send`: one message to a Skype chat or contact.
+struct Send: SkypeBridgeCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send one message to a Skype chat or contact.",
+        discussion: """
+            The text comes from the arguments, or from stdin when TEXT is '-' or absent and \
+            stdin is not a terminal (newlines and UTF-8 kept). The target is a chat id \
+            (8:alice, 19:ops@thread.skype), a live: id, or a contact name. Prints the new \
+            message id; the exit code says whether it arrived.
+
+            Examples:
+              skypebridge send 8:alice 'build finished'
+              printf 'line one\\nline two' | skypebridge send 8:alice
+              skypebridge send --rich 19:ops@thread.skype '**deploy** done :smile:'
+              skypebridge send --image chart.png 8:bob
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: ArgumentHelp("Chat id, live: id or contact name.", valueName: "chat-id|contact"))
+    var target: String
+
+    @Argument(help: ArgumentHelp("The message; '-' or nothing reads stdin.", valueName: "text"))
+    var text: [String] = []
+
+    @Flag(help: "Treat the text as Markdown-style input and send Skype rich text.")
+    var rich = false
+
+    @Flag(help: "Send the text as raw Skype RichText (HTML-like markup).")
+    var html = false
+
+    @Flag(help: "Send an emote (/me).")
+    var me = false
+
+    @Option(help: ArgumentHelp("Send a file.", valueName: "path"), completion: .file())
+    var file: String?
+
+    @Option(help: ArgumentHelp("Send a picture.", valueName: "path"), completion: .file(extensions: ["png", "jpg", "jpeg", "gif"]))
+    var image: String?
+
+    func validate() throws {
+        if rich && html { throw ValidationError("--rich and --html cannot be combined.") }
+        if file != nil && image != nil { throw ValidationError("--file and --image cannot be combined; send them one at a time.") }
+        if (file != nil || image != nil) && (rich || html || me) {
+            throw ValidationError("--rich, --html and --me apply to text messages, not to --file or --image.")
+        }
+    }
+
+    func run(_ context: CommandContext) async throws {
+        throw CommandError.notImplemented(command: "send")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import SkypeBridgeCore
+
+/// What every command gets: its global options, a stderr logger at the chosen level, and
+/// lazily the configuration and the state store.
+struct CommandContext: Sendable {
+    /// The options shared by every command.
+    let global: GlobalOptions
+    /// The process environment (injected so tests can vary it).
+    let environment: [String: String]
+    /// Logs to stderr at the level `-v`/`-vv`/`-q` chose.
+    let logger: Logger
+
+    init(global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.global = global
+        self.environment = environment
+        let level = global.logging.level
+        var logger = Logger(label: "skypebridge") { label in StreamLogHandler.standardError(label: label) }
+        logger.logLevel = level
+        self.logger = logger
+    }
+
+    /// Opens the state database at `--state`, `$SKYPEBRIDGE_STATE`, or the XDG default.
+    func openStore() throws -> StateStore {
+        try StateStore(path: StatePath.resolve(explicit: global.state, environment: environment), logger: logger)
+    }
+
+    /// Prints a failure as one line on stderr.
+    func reportError(_ error: any Error) {
+        let message = "\(error)"
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data("error: \(oneLine)\n".utf8))
+    }
+}

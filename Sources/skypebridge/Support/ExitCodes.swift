@@ -1,0 +1,66 @@
+import SkypeBridgeCore
+
+/// Every exit code skypebridge uses, in one place. The root `--help` and the man page list them.
+///
+/// The numbers follow sysexits(3) where one fits, so scripts can tell "try again later" from
+/// "fix your config" without parsing messages.
+enum ExitCodes: Int32, CaseIterable {
+    /// Everything asked for was done.
+    case success = 0
+    /// A failure that fits no other code.
+    case failure = 1
+    /// The command line was wrong (unknown option, missing argument).
+    case usage = 2
+    /// The input handed in (a message body, a file) is unusable.
+    case dataError = 65
+    /// A chat, contact, interface or other named thing does not exist.
+    case notFound = 67
+    /// A service or feature is unavailable now (down, refused, or not built yet).
+    case unavailable = 69
+    /// An operation did not finish in time.
+    case timeout = 75
+    /// Credentials were refused or no valid token could be obtained.
+    case auth = 77
+    /// The configuration file or a setting is invalid.
+    case config = 78
+    /// Stopped by SIGINT/SIGTERM before the work was done.
+    case interrupted = 130
+
+    /// The code for an error category reported by the core.
+    init(category: ErrorCategory) {
+        switch category {
+        case .failure: self = .failure
+        case .config: self = .config
+        case .auth: self = .auth
+        case .notFound: self = .notFound
+        case .unavailable: self = .unavailable
+        case .timeout: self = .timeout
+        case .interrupted: self = .interrupted
+        case .dataError: self = .dataError
+        }
+    }
+
+    /// One line of the exit code table.
+    var meaning: String {
+        switch self {
+        case .success: "success"
+        case .failure: "failure that fits no other code"
+        case .usage: "wrong command line (unknown option, missing argument)"
+        case .dataError: "unusable input (message body, file)"
+        case .notFound: "unknown chat, contact, interface or other name"
+        case .unavailable: "service or feature unavailable (down, refused, not built yet)"
+        case .timeout: "timed out"
+        case .auth: "credentials refused or no valid token"
+        case .config: "invalid configuration"
+        case .interrupted: "interrupted by SIGINT or SIGTERM"
+        }
+    }
+
+    /// The table shown in `skypebridge --help` and the man page.
+    static var table: String {
+        allCases.map { code in
+            let number = String(code.rawValue)
+            return "  " + number + String(repeating: " ", count: max(1, 5 - number.count)) + code.meaning
+        }.joined(separator: "\n")
+    }
+}

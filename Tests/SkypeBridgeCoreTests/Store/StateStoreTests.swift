@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import Logging
+import Synchronization
+import Testing
+@testable import SkypeBridgeCore
+
+@Suite struct StateStoreTests {
+    let logger = Logger(label: "test.store") { _ in SwiftLogNoOpLogHandler() }
+
+    @Test func createsAPrivateFileInAPrivateDirectory() throws {
+        let tmp = try TemporaryDirectory()
+        let path = tmp.file("state/nested/state.sqlite")
+        _ = try StateStore(path: path, logger: logger)
+        #expect(try permissions(of: path) == 0o600)
+        #expect(try permissions(of: (path as NSString).deletingLastPathComponent) == 0o700)
+    }
+
+    @Test func tightensALooserFileAndDirectory() throws {
+        let tmp = try TemporaryDirectory()
+        let directory = tmp.file("open")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/state.sqlite"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        chmod(directory, 0o755)
+        chmod(path, 0o644)
+        let recorder = WarningRecorder()
+        _ = try StateStore(path: path, logger: Logger(label: "test") { _ in recorder })
+        #expect(try permissions(of: path) == 0o600)
+        #expect(try permissions(of: directory) == 0o700)
+        #expect(recorder.messages.filter { $0.contains("tightened") }.count == 2)
+    }
+
+    @Test func migratesFromEmptyToEveryTable() throws {
+        let tmp = try TemporaryDirectory()
+        let store = try StateStore(path: tmp.file("state.sqlite"), logger: logger)
+        #expect(try store.appliedMigrations() == StateMigrations.all.map(\.identifier))
+        let tables = try store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+        }
+        #expect(tables == ["account_token", "call", "channel_link", "chat", "cursor", "interface", "message_link", "outbox", "setting"])
+        let journal = try store.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+
+    @Test func reopeningKeepsDataAndDoesNotRemigrate() throws {
+        let tmp = try TemporaryDirectory()
+        let path = tmp.file("state.sqlite")
+        try StateStore(path: path, logger: logger).setSetting("rr.cursor", to: "2")
+        let reopened = try StateStore(path: path, logger: logger)
+        #expect(try reopened.setting("rr.cursor") == "2")
+        #expect(try reopened.appliedMigrations().count == StateMigrations.all.count)
+    }
+
+    @Test func messageLinksAreUniqueBothWays() throws {
+        let tmp = try TemporaryDirectory()
+        let store = try StateStore(path: tmp.file("state.sqlite"), logger: logger)
+        let insert = "INSERT INTO message_link (skype_chat_id, skype_message_id, mattermost_post_id, created_at) VALUES (?, ?, ?, 0)"
+        try store.database.write { db in try db.execute(sql: insert, arguments: ["8:alice", "1", "p1"]) }
+        #expect(throws: (any Error).self) {
+            try store.database.write { db in try db.execute(sql: insert, arguments: ["8:alice", "1", "p2"]) }
+        }
+        #expect(throws: (any Error).self) {
+            try store.database.write { db in try db.execute(sql: insert, arguments: ["8:alice", "2", "p1"]) }
+        }
+    }
+
+    /// A second process (python3's sqlite3, standing in for a cron `send`) writes the same file
+    /// while this process writes too: neither side may see "database is locked".
+    @Test func anotherProcessCanWriteConcurrently() throws {
+        let tmp = try TemporaryDirectory()
+        let path = tmp.file("state.sqlite")
+        let store = try StateStore(path: path, logger: logger)
+        let writes = 400
+        let script = """
+            import sqlite3, sys, time
+            db = sqlite3.connect(sys.argv[1], timeout=10, isolation_level=None)
+            for i in range(int(sys.argv[2])):
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("INSERT INTO setting (key, value, updated_at) VALUES (?, 'py', 0)", (f"py.{i}",))
+                time.sleep(0.001)
+                db.execute("COMMIT")
+            print("ok")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path, "\(writes)"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        for i in 0..<writes {
+            try store.setSetting("swift.\(i)", to: "swift")
+        }
+        process.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(printed.contains("ok"))
+        let counts = try store.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT value, count(*) AS n FROM setting GROUP BY value ORDER BY value")
+                .map { "\($0["value"] as String)=\($0["n"] as Int)" }
+        }
+        #expect(counts == ["py=\(writes)", "swift=\(writes)"])
+    }
+}
+
+/// Collects warning messages a component logs.
+struct WarningRecorder: LogHandler {
+    private let stored = SharedMessages()
+    var messages: [String] { stored.messages.withLock { $0 } }
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        stored.messages.withLock { $0.append("\(event.message)") }
+    }
+}
+
+/// The shared buffer behind ``WarningRecorder`` (log handlers are copied).
+final class SharedMessages: Sendable {
+    let messages = Mutex<[String]>([])
+}
