@@ -132,8 +132,7 @@ extension SkypeWebResponder {
         case .post:
             let outgoing = try SkypeWebStore.OutgoingMessage(body: try incoming.json())
             let posted = try await store.post(outgoing, from: user, to: id)
-            let location = "\(await store.messagingBase)/users/ME/conversations/\(posted.conversationId)/messages/\(posted.messageId)"
-            return SkypeWebReply.raw(.created, "{\"OriginalArrivalTime\":\(posted.arrival)}", headers: [.location: location])
+            return SkypeWebReply.raw(.created, "{\"OriginalArrivalTime\":\(posted.arrival)}", headers: [.location: posted.location])
         case .get:
             let pageSize = min(max(Int(incoming.query("pageSize") ?? "") ?? 30, 1), 200)
             let before = incoming.query("syncState").flatMap { Int64($0) }

@@ -1,5 +1,17 @@
 import Foundation
 
+/// The outcome of a message POST.
+struct SkypeWebPosted: Sendable {
+    /// The conversation id as the sender names it.
+    let conversationId: String
+    /// The server message id (digits).
+    let messageId: String
+    /// Arrival time, epoch ms.
+    let arrival: Int64
+    /// The message URL sent as `Location`.
+    let location: String
+}
+
 extension SkypeWebStore {
     /// What a client sent in a message POST.
     struct OutgoingMessage: Sendable {
@@ -37,8 +49,8 @@ extension SkypeWebStore {
     }
 
     /// Posts a message as `sender` to conversation `id` (as `sender` names it) and fans it out.
-    /// - Returns: the conversation id for the sender, the server message id and its arrival time.
-    func post(_ outgoing: OutgoingMessage, from sender: String, to id: String) throws(SkypeWebError) -> (conversationId: String, messageId: String, arrival: Int64) {
+    /// - Returns: the conversation id for the sender, the server message id, its arrival time and URL.
+    func post(_ outgoing: OutgoingMessage, from sender: String, to id: String) throws(SkypeWebError) -> SkypeWebPosted {
         let key = try conversationKey(id, viewer: sender, create: true)
         guard var conversation = conversations[key], let user = users[sender] else { throw .unknown("conversation") }
         let now = SkypeWebJSON.nowMillis()
@@ -47,14 +59,14 @@ extension SkypeWebStore {
                                           messageType: outgoing.messageType, contentType: outgoing.contentType,
                                           content: outgoing.content, clientMessageId: outgoing.clientMessageId, arrival: now)
             fanOut(message, in: conversation, excluding: sender)
-            return (conversation.id(for: sender), String(now), now)
+            return posted(conversation.id(for: sender), String(now), now)
         }
         if let edited = outgoing.editedClientId {
             guard let index = conversation.messages.lastIndex(where: { $0.clientMessageId == edited && $0.sender == user.mri }) else {
                 throw .unknown("message")
             }
             let stored = try applyEdit(key: key, index: index, content: outgoing.content, at: now)
-            return (conversation.id(for: sender), stored.id, now)
+            return posted(conversation.id(for: sender), stored.id, now)
         }
         let stored = conversation.append(SkypeWebMessage(
             id: "", sender: user.mri, senderName: outgoing.displayName ?? user.displayName, messageType: outgoing.messageType,
@@ -62,7 +74,12 @@ extension SkypeWebStore {
             arrival: now, emoteOffset: outgoing.emoteOffset, hasMentions: outgoing.hasMentions))
         conversations[key] = conversation
         fanOut(stored, in: conversation, excluding: nil)
-        return (conversation.id(for: sender), stored.id, now)
+        return posted(conversation.id(for: sender), stored.id, now)
+    }
+
+    private func posted(_ conversationId: String, _ messageId: String, _ arrival: Int64) -> SkypeWebPosted {
+        SkypeWebPosted(conversationId: conversationId, messageId: messageId, arrival: arrival,
+                       location: "\(messagingBase)/users/ME/conversations/\(conversationId)/messages/\(messageId)")
     }
 
     /// Edits (non-empty `content`) or deletes (empty) a message the sender wrote.
