@@ -41,4 +41,16 @@ public struct SkypeWebFault: Sendable, Codable, Equatable {
         self.retryAfter = retryAfter
         self.delayMilliseconds = delayMilliseconds
     }
+
+    /// Decodes a control-API fault; only `kind` and `pathContains` are required (`count` defaults to 1).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        pathContains = try container.decode(String.self, forKey: .pathContains)
+        method = try container.decodeIfPresent(String.self, forKey: .method)
+        count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 1
+        status = try container.decodeIfPresent(Int.self, forKey: .status)
+        retryAfter = try container.decodeIfPresent(Int.self, forKey: .retryAfter)
+        delayMilliseconds = try container.decodeIfPresent(Int.self, forKey: .delayMilliseconds)
+    }
 }
