@@ -1,7 +1,7 @@
 import Testing
 @testable import SkypeBridgeSandbox
 
-@Suite struct LockAndKeyTests {
+@Suite struct SkypeWebLockAndKeyTests {
     @Test(arguments: [
         ("1462570297", "5ac181edee7f30db176aaef9a043bf8a"),
         ("1451606400", "362420c48750c8e5db6ec9bcdf79e32c"),
