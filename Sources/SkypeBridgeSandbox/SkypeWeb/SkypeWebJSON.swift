@@ -31,7 +31,8 @@ enum SkypeWebJSON {
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -69,9 +70,14 @@ enum SkypeWebJSON {
         let days = Int(seconds / 86400)
         let secondOfDay = Int(seconds % 86400)
         let (year, month, day) = civil(fromDays: days)
-        let base = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
-                          secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-        return fraction ? base + String(format: ".%03dZ", Int(ms % 1000)) : base + "Z"
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
+        text += pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        return fraction ? text + "." + pad(Int(ms % 1000), 3) + "Z" : text + "Z"
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's `civil_from_days`.

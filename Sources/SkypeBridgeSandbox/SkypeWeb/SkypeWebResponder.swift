@@ -13,7 +13,9 @@ struct SkypeWebResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        let segments = path.split(separator: "/").map { segment in
+            segment.contains("%") ? String(segment).removingPercentEncoding ?? String(segment) : String(segment)
+        }
         let isControl = segments.first == "_control"
         var injected: SkypeWebFault?
         if !isControl, let fault = faults.take(path: path, method: request.method.rawValue) {

@@ -36,7 +36,7 @@ extension SkypeWebStore {
         let messages = conversations[key].map { conversation in
             conversation.messages.map { messageJSON($0, in: conversation, viewer: viewer) }
         } ?? []
-        return SkypeWebJSON.encode(["messages": messages])
+        return "{\"messages\":[" + messages.joined(separator: ",") + "]}"
     }
 
     /// A summary of accounts and conversations for the control API.

@@ -35,7 +35,8 @@ extension SkypeWebStore {
             metadata["syncState"] = link
             metadata["backwardLink"] = link
         }
-        return SkypeWebJSON.encode(["conversations": page.map { conversationJSON($0, viewer: viewer) }, "_metadata": metadata])
+        let items = page.map { conversationJSON($0, viewer: viewer) }.joined(separator: ",")
+        return "{\"conversations\":[" + items + "],\"_metadata\":" + SkypeWebJSON.encode(metadata) + "}"
     }
 
     /// One conversation as `viewer` sees it (`GET /v1/users/ME/conversations/{id}`).
@@ -43,22 +44,17 @@ extension SkypeWebStore {
         let key = try conversationKey(id, viewer: viewer)
         guard let conversation = conversations[key] else { throw .unknown("conversation") }
         if !conversation.isGroup && conversation.messages.isEmpty { throw .unknown("conversation") }
-        return SkypeWebJSON.encode(conversationJSON(conversation, viewer: viewer))
+        return conversationJSON(conversation, viewer: viewer)
     }
 
-    func conversationJSON(_ conversation: SkypeWebConversation, viewer: String) -> [String: Any] {
+    /// A conversation object for `viewer`, as JSON text.
+    func conversationJSON(_ conversation: SkypeWebConversation, viewer: String) -> String {
         let id = conversation.id(for: viewer)
         var object: [String: Any] = [
             "id": id, "type": "Conversation", "version": conversation.version,
             "messages": "\(messagingBase)/users/ME/conversations/\(id)/messages",
             "properties": conversation.memberProperties[viewer] ?? [:],
         ]
-        let cleared = clearedAt(conversation, viewer: viewer)
-        if let last = conversation.messages.last, last.arrival > cleared {
-            object["lastMessage"] = messageJSON(last, in: conversation, viewer: viewer)
-        } else {
-            object["lastMessage"] = [String: Any]()
-        }
         if let threadId = conversation.threadId {
             object["targetLink"] = "\(messagingBase)/threads/\(threadId)"
             object["threadProperties"] = [
@@ -68,45 +64,50 @@ extension SkypeWebStore {
         } else {
             object["targetLink"] = "\(messagingBase)/users/ME/contacts/\(id)"
         }
-        return object
+        var lastMessage = "{}"
+        if let last = conversation.messages.last, last.arrival > clearedAt(conversation, viewer: viewer) {
+            lastMessage = messageJSON(last, in: conversation, viewer: viewer)
+        }
+        return String(SkypeWebJSON.encode(object).dropLast()) + ",\"lastMessage\":" + lastMessage + "}"
     }
 
     func clearedAt(_ conversation: SkypeWebConversation, viewer: String) -> Int64 {
         conversation.memberProperties[viewer]?["clearedat"].flatMap { Int64($0) } ?? 0
     }
 
-    /// A stored message in wire form for `viewer`.
-    func messageJSON(_ message: SkypeWebMessage, in conversation: SkypeWebConversation, viewer: String) -> [String: Any] {
+    /// A stored message in wire form for `viewer`, as JSON text (built by hand: it is on the
+    /// hot path of every post, once per recipient).
+    func messageJSON(_ message: SkypeWebMessage, in conversation: SkypeWebConversation, viewer: String) -> String {
         let conversationId = conversation.id(for: viewer)
-        var object: [String: Any] = [
-            "id": message.id, "version": message.id, "type": "Message", "conversationid": conversationId,
-            "conversationLink": "\(messagingBase)/users/ME/conversations/\(conversationId)",
-            "from": "\(messagingBase)/users/ME/contacts/\(message.sender)",
-            "messagetype": message.messageType, "contenttype": message.contentType, "content": message.content,
-            "imdisplayname": message.senderName, "isactive": true,
-            "composetime": SkypeWebJSON.isoMillis(message.arrival),
-            "originalarrivaltime": SkypeWebJSON.isoMillis(message.arrival),
-        ]
-        var properties: [String: Any] = [:]
-        if message.editTime != nil || message.deleteTime != nil {
-            object["skypeeditedid"] = message.clientMessageId
-        } else {
-            object["clientmessageid"] = message.clientMessageId
+        let time = SkypeWebJSON.quote(SkypeWebJSON.isoMillis(message.arrival))
+        var text = "{\"id\":\"\(message.id)\",\"version\":\"\(message.id)\",\"type\":\"Message\""
+        text += ",\"conversationid\":" + SkypeWebJSON.quote(conversationId)
+        text += ",\"conversationLink\":" + SkypeWebJSON.quote("\(messagingBase)/users/ME/conversations/\(conversationId)")
+        text += ",\"from\":" + SkypeWebJSON.quote("\(messagingBase)/users/ME/contacts/\(message.sender)")
+        text += ",\"messagetype\":" + SkypeWebJSON.quote(message.messageType)
+        text += ",\"contenttype\":" + SkypeWebJSON.quote(message.contentType)
+        text += ",\"content\":" + SkypeWebJSON.quote(message.content)
+        text += ",\"imdisplayname\":" + SkypeWebJSON.quote(message.senderName)
+        text += ",\"isactive\":true,\"composetime\":" + time + ",\"originalarrivaltime\":" + time
+        let idField = message.editTime != nil || message.deleteTime != nil ? "skypeeditedid" : "clientmessageid"
+        text += ",\"\(idField)\":" + SkypeWebJSON.quote(message.clientMessageId)
+        var properties: [String] = []
+        if let edit = message.editTime { properties.append("\"edittime\":\"\(edit)\"") }
+        if let delete = message.deleteTime { properties.append("\"deletetime\":\"\(delete)\"") }
+        text += ",\"properties\":{" + properties.joined(separator: ",") + "}"
+        if let offset = message.emoteOffset { text += ",\"skypeemoteoffset\":" + SkypeWebJSON.quote(offset) }
+        if let mentions = message.hasMentions { text += ",\"Has-Mentions\":" + SkypeWebJSON.quote(mentions) }
+        if conversation.isGroup, let topic = conversation.threadProperties["topic"] {
+            text += ",\"threadtopic\":" + SkypeWebJSON.quote(topic)
         }
-        if let edit = message.editTime { properties["edittime"] = String(edit) }
-        if let delete = message.deleteTime { properties["deletetime"] = String(delete) }
-        object["properties"] = properties
-        if let offset = message.emoteOffset { object["skypeemoteoffset"] = offset }
-        if let mentions = message.hasMentions { object["Has-Mentions"] = mentions }
-        if let topic = conversation.threadProperties["topic"], conversation.isGroup { object["threadtopic"] = topic }
-        return object
+        return text + "}"
     }
 
     /// The body of `GET …/conversations/{id}/messages`: newest first, older than message id
     /// `before`, with a `syncState` link to the next page.
     func messagePage(_ id: String, viewer: String, before: Int64?, pageSize: Int) throws(SkypeWebError) -> String {
         let key = try conversationKey(id, viewer: viewer)
-        var items: [[String: Any]] = []
+        var items: [String] = []
         var next = before
         if let conversation = conversations[key] {
             let cleared = clearedAt(conversation, viewer: viewer)
@@ -125,7 +126,7 @@ extension SkypeWebStore {
             metadata["syncState"] = link
             metadata["backwardLink"] = link
         }
-        return SkypeWebJSON.encode(["messages": items, "_metadata": metadata])
+        return "{\"messages\":[" + items.joined(separator: ",") + "],\"_metadata\":" + SkypeWebJSON.encode(metadata) + "}"
     }
 
     /// Sets one per-member conversation property (`consumptionhorizon`, `alerts`).

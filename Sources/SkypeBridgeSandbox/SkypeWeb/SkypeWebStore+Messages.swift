@@ -122,7 +122,7 @@ extension SkypeWebStore {
             guard userEndpoints[member] != nil else { continue }
             let resource = messageJSON(message, in: conversation, viewer: member)
             let link = "\(messagingBase)/users/ME/conversations/\(conversation.id(for: member))/messages/\(message.id)"
-            deliver(to: member, resourceType: "NewMessage", resourceLink: link, resource: SkypeWebJSON.encode(resource),
+            deliver(to: member, resourceType: "NewMessage", resourceLink: link, resource: resource,
                     time: message.editTime ?? message.deleteTime ?? message.arrival)
         }
     }
