@@ -27,6 +27,7 @@ public final class SkypeWebEmulator: SandboxService {
         /// The accounts, contacts and chats to start with.
         public var seed: SkypeWebSeed
 
+        /// Options with the documented defaults (24 h tokens, 30 s polls, 50 MiB bodies, the standard seed).
         public init(port: Int = 0, skypeTokenLifetime: Int = 86_400, registrationTokenLifetime: Int = 86_400,
                     pollTimeout: Double = 30, maxBodySize: Int = 50 << 20, seed: SkypeWebSeed = .standard) {
             self.port = port
@@ -38,6 +39,7 @@ public final class SkypeWebEmulator: SandboxService {
         }
     }
 
+    /// The service name, `skype`.
     public let name = "skype"
     private let options: Options
     private let logger: Logger
@@ -123,6 +125,7 @@ public enum SkypeWebEmulatorError: Error, CustomStringConvertible {
     /// The address could not be bound.
     case bindFailed(host: String, port: Int)
 
+    /// What went wrong and what to do.
     public var description: String {
         switch self {
         case .bindFailed(let host, let port): "could not bind the skype emulator to \(host):\(port); choose another port"

@@ -17,6 +17,7 @@ public struct SkypeWebFault: Sendable, Codable, Equatable {
         case subscriptionLost
     }
 
+    /// The kind of failure.
     public var kind: Kind
     /// Substring of the request path to match, e.g. `/messages` or `/poll`.
     public var pathContains: String
@@ -31,6 +32,7 @@ public struct SkypeWebFault: Sendable, Codable, Equatable {
     /// Delay for ``Kind/delay``; default 1000.
     public var delayMilliseconds: Int?
 
+    /// A fault for the next `count` requests matching `pathContains` (and `method`, if given).
     public init(kind: Kind, pathContains: String, method: String? = nil, count: Int = 1, status: Int? = nil,
                 retryAfter: Int? = nil, delayMilliseconds: Int? = nil) {
         self.kind = kind

@@ -18,6 +18,7 @@ public struct SkypeWebSeed: Sendable, Codable, Equatable {
         /// What the account is for, e.g. `bridge` or `person` (reported in ``SandboxAccount/role``).
         public var role: String
 
+        /// An account; `lastName` may be empty.
         public init(username: String, password: String, firstName: String, lastName: String = "", role: String = "person") {
             self.username = username
             self.password = password
@@ -38,6 +39,7 @@ public struct SkypeWebSeed: Sendable, Codable, Equatable {
         /// The other members (Skype names).
         public var members: [String]
 
+        /// A group created by `creator` with `members`.
         public init(id: String, topic: String, creator: String, members: [String]) {
             self.id = id
             self.topic = topic
@@ -55,6 +57,7 @@ public struct SkypeWebSeed: Sendable, Codable, Equatable {
         /// The greeting.
         public var message: String
 
+        /// A request from `from` to `to`.
         public init(from: String, to: String, message: String) {
             self.from = from
             self.to = to
@@ -71,6 +74,7 @@ public struct SkypeWebSeed: Sendable, Codable, Equatable {
     /// Pending contact requests.
     public var invites: [Invite]
 
+    /// A seed from its parts.
     public init(users: [User], contacts: [[String]] = [], groups: [Group] = [], invites: [Invite] = []) {
         self.users = users
         self.contacts = contacts
