@@ -60,14 +60,12 @@ extension SkypeWebStore {
     /// Long-poll: returns queued events at once, otherwise waits up to the configured timeout.
     /// Throws 404 (errorCode 450) when the endpoint has no subscription.
     func poll(endpointId: String) async throws(SkypeWebError) -> [String] {
-        guard var endpoint = endpoints[endpointId], endpoint.subscribed else {
+        guard let endpoint = endpoints[endpointId], endpoint.subscribed else {
             throw .notFound(code: 450, message: "Subscription requested could not be found.")
         }
         if !endpoint.queue.isEmpty {
-            let events = endpoint.queue
-            endpoint.queue.removeAll(keepingCapacity: true)
-            endpoints[endpointId] = endpoint
-            return events
+            endpoints[endpointId]?.queue = []
+            return endpoint.queue
         }
         endpoints[endpointId]?.releaseWaiter()
         pollSerial += 1

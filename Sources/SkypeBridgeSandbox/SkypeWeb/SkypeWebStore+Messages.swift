@@ -52,43 +52,39 @@ extension SkypeWebStore {
     /// - Returns: the conversation id for the sender, the server message id, its arrival time and URL.
     func post(_ outgoing: OutgoingMessage, from sender: String, to id: String) throws(SkypeWebError) -> SkypeWebPosted {
         let key = try conversationKey(id, viewer: sender, create: true)
-        guard var conversation = conversations[key], let user = users[sender] else { throw .unknown("conversation") }
+        // The conversation is only ever read through `conversations[key]` (never kept in a local),
+        // so appending mutates the history in place instead of copying it.
+        guard let user = users[sender], let conversationId = conversations[key]?.id(for: sender) else {
+            throw .unknown("conversation")
+        }
         let now = SkypeWebJSON.nowMillis()
         if outgoing.messageType.hasPrefix("Control/") {
             let message = SkypeWebMessage(id: String(now), sender: user.mri, senderName: outgoing.displayName ?? user.displayName,
                                           messageType: outgoing.messageType, contentType: outgoing.contentType,
                                           content: outgoing.content, clientMessageId: outgoing.clientMessageId, arrival: now)
-            fanOut(message, in: conversation, excluding: sender)
-            return posted(conversation.id(for: sender), String(now), now)
+            fanOut(message, in: conversations[key]!, excluding: sender)
+            return posted(conversationId, String(now), now)
         }
         if let edited = outgoing.editedClientId {
-            guard let index = conversation.messages.lastIndex(where: { $0.clientMessageId == edited && $0.sender == user.mri }) else {
+            guard let index = conversations[key]?.messages.lastIndex(where: { $0.clientMessageId == edited && $0.sender == user.mri }) else {
                 throw .unknown("message")
             }
             let stored = try applyEdit(key: key, index: index, content: outgoing.content, at: now)
-            return posted(conversation.id(for: sender), stored.id, now)
+            return posted(conversationId, stored.id, now)
         }
-        let stored = conversation.append(SkypeWebMessage(
+        let stored = conversations[key]!.append(SkypeWebMessage(
             id: "", sender: user.mri, senderName: outgoing.displayName ?? user.displayName, messageType: outgoing.messageType,
             contentType: outgoing.contentType, content: outgoing.content, clientMessageId: outgoing.clientMessageId,
             arrival: now, emoteOffset: outgoing.emoteOffset, hasMentions: outgoing.hasMentions))
-        conversations[key] = conversation
-        fanOut(stored, in: conversation, excluding: nil)
-        return posted(conversation.id(for: sender), stored.id, now)
-    }
-
-    private func posted(_ conversationId: String, _ messageId: String, _ arrival: Int64) -> SkypeWebPosted {
-        SkypeWebPosted(conversationId: conversationId, messageId: messageId, arrival: arrival,
-                       location: "\(messagingBase)/users/ME/conversations/\(conversationId)/messages/\(messageId)")
+        fanOut(stored, in: conversations[key]!, excluding: nil)
+        return posted(conversationId, stored.id, now)
     }
 
     /// Edits (non-empty `content`) or deletes (empty) a message the sender wrote.
     func edit(_ id: String, messageId: String, by sender: String, content: String) throws(SkypeWebError) -> Int64 {
         let key = try conversationKey(id, viewer: sender)
-        guard let conversation = conversations[key], let index = conversation.messageIndex[messageId] else {
-            throw .unknown("message")
-        }
-        guard conversation.messages[index].sender == "8:\(sender)" else {
+        guard let index = conversations[key]?.messageIndex[messageId] else { throw .unknown("message") }
+        guard conversations[key]?.messages[index].sender == "8:\(sender)" else {
             throw .forbidden("Only the sender can change a message.")
         }
         let now = SkypeWebJSON.nowMillis()
@@ -96,9 +92,13 @@ extension SkypeWebStore {
         return now
     }
 
+    private func posted(_ conversationId: String, _ messageId: String, _ arrival: Int64) -> SkypeWebPosted {
+        SkypeWebPosted(conversationId: conversationId, messageId: messageId, arrival: arrival,
+                       location: "\(messagingBase)/users/ME/conversations/\(conversationId)/messages/\(messageId)")
+    }
+
     private func applyEdit(key: String, index: Int, content: String, at now: Int64) throws(SkypeWebError) -> SkypeWebMessage {
-        guard var conversation = conversations[key] else { throw .unknown("conversation") }
-        var message = conversation.messages[index]
+        guard var message = conversations[key]?.messages[index] else { throw .unknown("conversation") }
         message.content = content
         if content.isEmpty {
             message.deleteTime = now
@@ -106,10 +106,9 @@ extension SkypeWebStore {
             message.editTime = now
             message.deleteTime = nil
         }
-        conversation.messages[index] = message
-        conversation.version = max(conversation.version, now)
-        conversations[key] = conversation
-        fanOut(message, in: conversation, excluding: nil)
+        conversations[key]!.messages[index] = message
+        conversations[key]!.version = max(conversations[key]!.version, now)
+        fanOut(message, in: conversations[key]!, excluding: nil)
         return message
     }
 

@@ -93,13 +93,12 @@ extension SkypeWebStore {
 
     /// Stores a `ThreadActivity/*` message sent by the thread and fans it out.
     private func postActivity(_ threadId: String, type: String, body: String) {
-        guard var conversation = conversations[threadId] else { return }
+        guard conversations[threadId] != nil else { return }
         let now = SkypeWebJSON.nowMillis()
-        let stored = conversation.append(SkypeWebMessage(
+        let stored = conversations[threadId]!.append(SkypeWebMessage(
             id: "", sender: threadId, senderName: "", messageType: "ThreadActivity/\(type)", contentType: "text",
             content: body, clientMessageId: String(now), arrival: now))
-        conversations[threadId] = conversation
-        fanOut(stored, in: conversation, excluding: nil)
+        fanOut(stored, in: conversations[threadId]!, excluding: nil)
     }
 
     /// Sends a `ThreadUpdate` event to every member (and to `extra`, e.g. a member just removed).
