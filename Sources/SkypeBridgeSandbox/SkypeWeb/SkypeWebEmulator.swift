@@ -10,7 +10,7 @@ import Synchronization
 /// URL layout (all on `http://host:port`): messaging `/v1`, Microsoft account `/live`,
 /// Skype login `/login`, edge token `/edge/skypetoken`, user API `/api`, contacts `/contacts/v2`,
 /// public profiles `/profile/v1`, ASM `/asm` (replaces `https://api.asm.skype.com`), control
-/// `/_control/skype`. See README.md in this folder.
+/// `/_control/skype`. See ``SkypeWebControlAPI`` for the layout, the seed and the control API.
 public final class SkypeWebEmulator: SandboxService {
     /// How the emulator runs.
     public struct Options: Sendable {
@@ -90,7 +90,7 @@ public final class SkypeWebEmulator: SandboxService {
         let urls = [
             "base": origin, "messaging": "\(origin)/v1", "login": "\(origin)/login", "msacc": "\(origin)/live",
             "edge": "\(origin)/edge/skypetoken", "api": "\(origin)/api", "contacts": "\(origin)/contacts/v2",
-            "profile": "\(origin)/profile/v1", "asm": "\(origin)/asm", "control": "\(origin)/_control/skype",
+            "profile": "\(origin)/profile/v1", "asm": "\(origin)/asm", "control": origin + SkypeWebControlAPI.pathPrefix,
         ]
         let accounts = options.seed.users.map { SandboxAccount(username: $0.username, secret: $0.password, role: $0.role) }
         return SandboxServiceInfo(urls: urls, accounts: accounts, settings: ["asmHost": "https://api.asm.skype.com"])

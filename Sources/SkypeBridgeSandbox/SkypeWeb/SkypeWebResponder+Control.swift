@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 extension SkypeWebResponder {
-    /// The test control API under `/_control/skype` (documented in README.md next to this file).
+    /// The test control API under `/_control/skype` (documented on ``SkypeWebControlAPI``).
     func control(_ incoming: SkypeWebRequest, _ path: [String]) async throws -> Response {
         guard path.first == "skype" else { throw SkypeWebError.unknown("control resource") }
         let created = ["ok": true]
