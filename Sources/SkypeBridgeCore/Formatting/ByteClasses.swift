@@ -21,6 +21,16 @@ enum ByteClasses {
         byte == 0x20 || byte == 0x09
     }
 
+    /// The bytes as a string with ASCII capitals made lower case (other bytes unchanged).
+    static func asciiLowercasedString(_ bytes: ArraySlice<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
     /// Appends the UTF-8 encoding of `scalar` to `bytes`.
     static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         let value = scalar.value

@@ -1,7 +1,8 @@
 /// Lenient decoding and strict encoding of the HTML entities Skype RichText uses.
 enum HTMLEntities {
-    private static let named: [String: Unicode.Scalar] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
+    private static let named: [([UInt8], Unicode.Scalar)] = [
+        (Array("amp".utf8), "&"), (Array("lt".utf8), "<"), (Array("gt".utf8), ">"), (Array("quot".utf8), "\""),
+        (Array("apos".utf8), "'"), (Array("nbsp".utf8), "\u{00A0}"),
     ]
 
     /// Decodes the entity that starts with `&` at `index`: appends its character and returns the index
@@ -19,7 +20,7 @@ enum HTMLEntities {
         if body.first == UInt8(ascii: "#") {
             scalar = numeric(body.dropFirst())
         } else {
-            scalar = named[String(decoding: body, as: UTF8.self)]
+            scalar = named.first { $0.0.elementsEqual(body) }?.1
         }
         guard let scalar else { return nil }
         ByteClasses.appendUTF8(scalar, to: &output)

@@ -14,7 +14,9 @@ enum LinkPolicy {
             if !sawColon {
                 if scalar == ":" {
                     sawColon = true
-                } else if scalar.isASCII, scalar.properties.isAlphabetic || (!scheme.isEmpty && "0123456789+.-".unicodeScalars.contains(scalar)) {
+                } else if scalar.isASCII, ByteClasses.isASCIILetter(UInt8(scalar.value))
+                    || (!scheme.isEmpty && (ByteClasses.isASCIIDigit(UInt8(scalar.value)) || "+.-".unicodeScalars.contains(scalar)))
+                {
                     scheme.unicodeScalars.append(scalar)
                 } else {
                     return nil

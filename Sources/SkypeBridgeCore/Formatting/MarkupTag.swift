@@ -12,14 +12,26 @@ struct MarkupTag {
     var kind: Kind
     /// The lower-case tag name (empty for ignorable tags).
     var name: String
-    /// The attributes in order, names in lower case and values with entities decoded.
-    var attributes: [(name: String, value: String)]
+    /// Where each attribute's name and value lie in `source`; values are decoded only when asked for.
+    var attributes: [(name: Range<Int>, value: Range<Int>)]
+    /// The markup the tag was read from.
+    var source: [UInt8]
     /// The index just after the closing `>`.
     var end: Int
 
-    /// The value of the attribute `name`, if present.
+    /// The value of the attribute `name` (lower case) with entities decoded, if present.
     func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name }?.value
+        let wanted = name.utf8
+        guard let found = attributes.first(where: { range in
+            range.name.count == wanted.count && zip(source[range.name], wanted).allSatisfy { Self.lowercased($0) == $1 }
+        }) else { return nil }
+        var value: [UInt8] = []
+        Self.decodeAttribute(source, found.value, into: &value)
+        return String(decoding: value, as: UTF8.self)
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// Reads the tag that starts with `<` at `index`, or returns nil when the `<` starts no tag
@@ -37,14 +49,14 @@ struct MarkupTag {
                     if bytes[cursor] == UInt8(ascii: "-"), bytes[cursor + 1] == UInt8(ascii: "-"),
                         bytes[cursor + 2] == UInt8(ascii: ">")
                     {
-                        return MarkupTag(kind: .ignorable, name: "", attributes: [], end: cursor + 3)
+                        return MarkupTag(kind: .ignorable, name: "", attributes: [], source: bytes, end: cursor + 3)
                     }
                     cursor += 1
                 }
                 return nil
             }
             guard let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-            return MarkupTag(kind: .ignorable, name: "", attributes: [], end: close + 1)
+            return MarkupTag(kind: .ignorable, name: "", attributes: [], source: bytes, end: close + 1)
         }
         var cursor = index + 1
         var kind = Kind.start
@@ -55,15 +67,16 @@ struct MarkupTag {
         guard cursor < count, ByteClasses.isASCIILetter(bytes[cursor]) else { return nil }
         let nameStart = cursor
         while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
-        let name = String(decoding: bytes[nameStart..<cursor], as: UTF8.self).lowercased()
-        var attributes: [(name: String, value: String)] = []
+        let name = ByteClasses.asciiLowercasedString(bytes[nameStart..<cursor])
+        var attributes: [(name: Range<Int>, value: Range<Int>)] = []
         while cursor < count {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: ">") {
-                return MarkupTag(kind: kind, name: name, attributes: attributes, end: cursor + 1)
+                return MarkupTag(kind: kind, name: name, attributes: attributes, source: bytes, end: cursor + 1)
             }
             if byte == UInt8(ascii: "/"), cursor + 1 < count, bytes[cursor + 1] == UInt8(ascii: ">") {
-                return MarkupTag(kind: kind == .start ? .selfClosing : kind, name: name, attributes: attributes, end: cursor + 2)
+                return MarkupTag(
+                    kind: kind == .start ? .selfClosing : kind, name: name, attributes: attributes, source: bytes, end: cursor + 2)
             }
             if isSpace(byte) || byte == UInt8(ascii: "/") {
                 cursor += 1
@@ -75,28 +88,26 @@ struct MarkupTag {
             {
                 cursor += 1
             }
-            let attributeName = String(decoding: bytes[attributeStart..<cursor], as: UTF8.self).lowercased()
+            let attributeName = attributeStart..<cursor
             while cursor < count, isSpace(bytes[cursor]) { cursor += 1 }
             guard cursor < count, bytes[cursor] == UInt8(ascii: "=") else {
-                attributes.append((attributeName, ""))
+                attributes.append((attributeName, cursor..<cursor))
                 continue
             }
             cursor += 1
             while cursor < count, isSpace(bytes[cursor]) { cursor += 1 }
             guard cursor < count else { return nil }
             let quote = bytes[cursor]
-            var valueBytes: [UInt8] = []
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                 cursor += 1
                 guard let close = bytes[cursor...].firstIndex(of: quote) else { return nil }
-                decodeAttribute(bytes, cursor..<close, into: &valueBytes)
+                attributes.append((attributeName, cursor..<close))
                 cursor = close + 1
             } else {
                 let valueStart = cursor
                 while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                decodeAttribute(bytes, valueStart..<cursor, into: &valueBytes)
+                attributes.append((attributeName, valueStart..<cursor))
             }
-            attributes.append((attributeName, String(decoding: valueBytes, as: UTF8.self)))
         }
         return nil
     }

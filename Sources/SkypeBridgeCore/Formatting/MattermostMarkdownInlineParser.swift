@@ -121,6 +121,12 @@ struct MattermostMarkdownInlineParser {
         return result
     }
 
+    /// The spans and nesting depth of the pieces in `range`, read without keeping a slice of `pieces` alive
+    /// (a live slice would make the next change of `pieces` copy the whole array).
+    private func contents(of range: Range<Int>) -> ([FormattedText.Span], Int) {
+        (Self.spans(pieces[range]), Self.depth(pieces[range]))
+    }
+
     private static func depth(_ pieces: ArraySlice<Piece>) -> Int {
         pieces.reduce(0) { deepest, piece in
             if case .span(_, let depth) = piece { max(deepest, depth) } else { deepest }
@@ -190,7 +196,8 @@ struct MattermostMarkdownInlineParser {
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.properties.generalCategory == .spaceSeparator
+        if scalar.isASCII { return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" }
+        return scalar.properties.generalCategory == .spaceSeparator
     }
 
     private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -242,9 +249,8 @@ struct MattermostMarkdownInlineParser {
             let used = closer.byte == UInt8(ascii: "~") ? 2 : (opener.count >= 2 && closer.count >= 2 ? 2 : 1)
             opener.count -= used
             closer.count -= used
-            let inner = pieces[(openerIndex + 1)..<closerIndex]
-            let children = Self.spans(inner)
-            let depth = Self.depth(inner) + 1
+            let (children, innerDepth) = contents(of: (openerIndex + 1)..<closerIndex)
+            let depth = innerDepth + 1
             var replacement: [Piece]
             if depth > SkypeRichTextParser.maximumDepth {
                 replacement = children.map { .span($0, depth: depth - 1) }
@@ -275,9 +281,8 @@ struct MattermostMarkdownInlineParser {
             return literal(at: index)
         }
         processEmphasis(above: openerIndex)
-        let inner = pieces[(openerIndex + 1)...]
-        let children = Self.spans(inner)
-        let depth = Self.depth(inner) + 1
+        let (children, innerDepth) = contents(of: (openerIndex + 1)..<pieces.count)
+        let depth = innerDepth + 1
         let replacement: [Piece]
         if let url = LinkPolicy.sanitized(destination), depth <= SkypeRichTextParser.maximumDepth {
             replacement = [.span(.link(url: url, children: children), depth: depth)]
@@ -408,7 +413,7 @@ struct MattermostMarkdownInlineParser {
         guard end < bytes.count, ByteClasses.isASCIILetter(bytes[end]) else { return nil }
         while end < bytes.count, MattermostMarkdownParser.isUsernameByte(bytes[end]) { end += 1 }
         while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
-        let username = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).lowercased()
+        let username = ByteClasses.asciiLowercasedString(bytes[(index + 1)..<end])
         guard let user = mentions.skypeUser(username) else { return nil }
         push(.span(.mention(id: user.id, name: user.name), depth: 1))
         return end

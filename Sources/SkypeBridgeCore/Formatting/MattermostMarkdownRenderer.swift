@@ -98,7 +98,7 @@ struct MattermostMarkdownRenderer {
     private mutating func renderInline(_ span: FormattedText.Span, next: FormattedText.Span?) {
         switch span {
         case .text(let text):
-            appendEscaped(Array(text.utf8))
+            appendEscaped(text)
         case .lineBreak:
             output.append(UInt8(ascii: "\n"))
         case .bold(let children):
@@ -126,7 +126,7 @@ struct MattermostMarkdownRenderer {
                 output.append(contentsOf: shortcode.utf8)
                 output.append(UInt8(ascii: ":"))
             } else {
-                appendEscaped(Array(text.utf8))
+                appendEscaped(text)
             }
         case .quote(_, let children):
             renderInline(children)
@@ -225,7 +225,7 @@ struct MattermostMarkdownRenderer {
             return
         }
         output.append(UInt8(ascii: "["))
-        if isBare { appendEscaped(Array(safe.utf8)) } else { renderInline(children) }
+        if isBare { appendEscaped(safe) } else { renderInline(children) }
         output.append(contentsOf: "](".utf8)
         for byte in safe.utf8 {
             switch byte {
@@ -256,7 +256,7 @@ struct MattermostMarkdownRenderer {
             return
         }
         output.append(UInt8(ascii: "@"))
-        appendEscaped(Array(name.utf8), afterMentionSign: true)
+        appendEscaped(name, afterMentionSign: true)
     }
 
     /// The first byte a span writes, to decide how the span before it may end.
@@ -277,12 +277,20 @@ struct MattermostMarkdownRenderer {
 
     /// Appends text with every character that could start Markdown escaped by a backslash, and channel-wide
     /// mentions neutralised unless allowed.
-    private mutating func appendEscaped(_ bytes: [UInt8], afterMentionSign: Bool = false) {
+    private mutating func appendEscaped(_ text: String, afterMentionSign: Bool = false) {
+        var text = text
+        text.withUTF8 { appendEscaped($0, afterMentionSign: afterMentionSign) }
+    }
+
+    private mutating func appendEscaped(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendEscaped($0, afterMentionSign: false) }
+    }
+
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, afterMentionSign: Bool) {
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            let atLineStart = isAtLineStart()
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"),
                 UInt8(ascii: "~"):
@@ -301,16 +309,16 @@ struct MattermostMarkdownRenderer {
                 if Self.looksLikeEntity(bytes, at: index) { output.append(UInt8(ascii: "\\")) }
             case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="),
                 UInt8(ascii: "|"):
-                if atLineStart { output.append(UInt8(ascii: "\\")) }
+                if isAtLineStart() { output.append(UInt8(ascii: "\\")) }
             case UInt8(ascii: "@"):
-                if !options.allowsChannelWideMentions, Self.isChannelWideMention(bytes, at: index) {
+                if !options.allowsChannelWideMentions, Self.isChannelWideMention(Array(bytes[index..<min(count, index + 9)]), at: 0) {
                     output.append(byte)
                     ByteClasses.appendUTF8(Self.mentionBreaker, to: &output)
                     index += 1
                     continue
                 }
             default:
-                if atLineStart, ByteClasses.isASCIIDigit(byte) {
+                if ByteClasses.isASCIIDigit(byte), isAtLineStart() {
                     var end = index
                     while end < count, ByteClasses.isASCIIDigit(bytes[end]) { end += 1 }
                     if end < count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")") {
@@ -321,7 +329,9 @@ struct MattermostMarkdownRenderer {
                     }
                 }
             }
-            if afterMentionSign, index == 0, !options.allowsChannelWideMentions, Self.isChannelWideMention([UInt8(ascii: "@")] + bytes, at: 0) {
+            if afterMentionSign, index == 0, !options.allowsChannelWideMentions,
+                Self.isChannelWideMention([UInt8(ascii: "@")] + Array(bytes), at: 0)
+            {
                 ByteClasses.appendUTF8(Self.mentionBreaker, to: &output)
             }
             output.append(byte)
@@ -341,7 +351,7 @@ struct MattermostMarkdownRenderer {
         return index < 0 || output[index] == UInt8(ascii: "\n")
     }
 
-    private static func looksLikeEntity(_ bytes: [UInt8], at index: Int) -> Bool {
+    private static func looksLikeEntity(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var cursor = index + 1
         while cursor < bytes.count, cursor - index < 12,
             ByteClasses.isASCIIAlphanumeric(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "#")
