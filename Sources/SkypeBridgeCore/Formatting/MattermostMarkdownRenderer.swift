@@ -90,6 +90,7 @@ struct MattermostMarkdownRenderer {
     // MARK: Inline
 
     private mutating func renderInline(_ spans: [FormattedText.Span]) {
+        let spans = Self.mergingNeighbours(spans)
         for (index, span) in spans.enumerated() {
             renderInline(span, next: index + 1 < spans.count ? spans[index + 1] : nil)
         }
@@ -131,6 +132,22 @@ struct MattermostMarkdownRenderer {
         case .quote(_, let children):
             renderInline(children)
         }
+    }
+
+    /// Joins neighbouring spans of the same style (`**a****b**` would not read back as bold).
+    private static func mergingNeighbours(_ spans: [FormattedText.Span]) -> [FormattedText.Span] {
+        var result: [FormattedText.Span] = []
+        result.reserveCapacity(spans.count)
+        for span in spans {
+            switch (result.last, span) {
+            case (.bold(let left)?, .bold(let right)): result[result.count - 1] = .bold(left + right)
+            case (.italic(let left)?, .italic(let right)): result[result.count - 1] = .italic(left + right)
+            case (.strike(let left)?, .strike(let right)): result[result.count - 1] = .strike(left + right)
+            case (.text(let left)?, .text(let right)): result[result.count - 1] = .text(left + right)
+            default: result.append(span)
+            }
+        }
+        return result
     }
 
     /// Writes `marker`-delimited children with surrounding spaces moved outside the markers, since
