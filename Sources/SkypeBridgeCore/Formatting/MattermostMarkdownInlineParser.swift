@@ -13,13 +13,15 @@ struct MattermostMarkdownInlineParser {
         case span(FormattedText.Span, depth: Int)
         case text([UInt8])
         case delimiter(Delimiter)
-        case linkOpener(active: Bool)
+        case linkOpener
     }
 
     private let bytes: [UInt8]
     private let mentions: MentionResolver
     private var pieces: [Piece] = []
     private var pending: [UInt8] = []
+    /// Indices in `pieces` of the `[` that may still open a link, innermost last.
+    private var openers: [Int] = []
 
     init(_ bytes: [UInt8], mentions: MentionResolver) {
         self.bytes = bytes
@@ -51,7 +53,8 @@ struct MattermostMarkdownInlineParser {
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 index = delimiterRun(at: index)
             case UInt8(ascii: "["):
-                push(.linkOpener(active: true))
+                push(.linkOpener)
+                openers.append(pieces.count - 1)
                 index += 1
             case UInt8(ascii: "]"):
                 index = closeBracket(at: index)
@@ -271,12 +274,8 @@ struct MattermostMarkdownInlineParser {
 
     private mutating func closeBracket(at index: Int) -> Int {
         flushPending()
-        guard let openerIndex = pieces.lastIndex(where: { if case .linkOpener = $0 { true } else { false } }) else {
-            return literal(at: index)
-        }
-        guard case .linkOpener(let active) = pieces[openerIndex], active,
-            let (destination, end) = linkDestination(after: index)
-        else {
+        guard let openerIndex = openers.popLast() else { return literal(at: index) }
+        guard let (destination, end) = linkDestination(after: index) else {
             pieces[openerIndex] = .text([UInt8(ascii: "[")])
             return literal(at: index)
         }
@@ -290,9 +289,8 @@ struct MattermostMarkdownInlineParser {
             replacement = children.map { .span($0, depth: depth - 1) }
         }
         pieces.replaceSubrange(openerIndex..., with: replacement)
-        for position in pieces.indices {
-            if case .linkOpener = pieces[position] { pieces[position] = .linkOpener(active: false) }
-        }
+        // Links do not nest: every `[` before this link now stays text.
+        openers.removeAll()
         return end
     }
 
