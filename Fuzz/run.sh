@@ -22,7 +22,7 @@ run() {
     mkdir -p "$work"
     cp -n "$here/corpus/$corpus"/* "$work"/ 2>/dev/null || true
     echo "== $target"
-    "$out/$target" -runs="$runs" -max_len=4096 -print_final_stats=1 "$work" >"$out/$target.log" 2>&1 || status=$?
+    "$out/$target" -runs="$runs" -max_len=1024 -print_final_stats=1 "$work" >"$out/$target.log" 2>&1 || status=$?
     grep -E '^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)' "$out/$target.log" || true
     if [ "$status" -ne 0 ]; then
         tail -n 40 "$out/$target.log" >&2

@@ -84,25 +84,36 @@ struct MarkdownSplitter {
 
     /// Cuts a line longer than `limit` scalars at the last space that fits, else at a grapheme boundary.
     static func cut(_ line: String, limit: Int) -> [String] {
-        guard line.unicodeScalars.count > limit else { return [line] }
+        var remaining = line.unicodeScalars.count
+        guard remaining > limit else { return [line] }
         var pieces: [String] = []
         var rest = Substring(line)
-        while rest.unicodeScalars.count > limit {
+        while remaining > limit {
             var size = 0
             var end = rest.startIndex
-            var lastSpace: String.Index?
+            var lastSpace: (index: String.Index, size: Int)?
             var index = rest.startIndex
             while index < rest.endIndex {
-                let count = rest[index].unicodeScalars.count
+                let character = rest[index]
+                let count = character.unicodeScalars.count
                 if size + count > limit { break }
                 size += count
                 index = rest.index(after: index)
                 end = index
-                if rest[rest.index(before: index)] == " " { lastSpace = index }
+                if character == " " { lastSpace = (index, size) }
             }
-            let cutAt = lastSpace.flatMap { $0 > rest.startIndex ? $0 : nil } ?? (end > rest.startIndex ? end : rest.index(after: rest.startIndex))
+            var cutAt = end
+            var cutSize = size
+            if let lastSpace, lastSpace.index > rest.startIndex {
+                cutAt = lastSpace.index
+                cutSize = lastSpace.size
+            } else if end == rest.startIndex {
+                cutAt = rest.index(after: rest.startIndex)
+                cutSize = rest[rest.startIndex].unicodeScalars.count
+            }
             pieces.append(String(rest[..<cutAt]))
             rest = rest[cutAt...]
+            remaining -= cutSize
         }
         if !rest.isEmpty { pieces.append(String(rest)) }
         return pieces

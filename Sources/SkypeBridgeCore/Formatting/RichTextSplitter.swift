@@ -21,6 +21,13 @@ struct RichTextSplitter {
         var kind: Kind
     }
 
+    /// A place a part may end, with the part's size and the elements open there.
+    private struct Candidate {
+        var end: Int
+        var size: Int
+        var open: [OpenElement]
+    }
+
     private struct OpenElement {
         var name: String
         var tag: Substring
@@ -34,9 +41,9 @@ struct RichTextSplitter {
         while index < tokens.count {
             var stack = reopened
             var size = reopened.reduce(0) { $0 + $1.tag.unicodeScalars.count }
-            var best: (newline: Int?, space: Int?, any: Int?) = (nil, nil, nil)
-            var sizes: [Int: Int] = [:]
-            var stacks: [Int: [OpenElement]] = [:]
+            var newline: Candidate?
+            var space: Candidate?
+            var any: Candidate?
             var cursor = index
             var overflow = false
             while cursor < tokens.count {
@@ -52,20 +59,20 @@ struct RichTextSplitter {
                 stack = next
                 cursor += 1
                 if !stack.contains(where: { Self.atomic.contains($0.name) }) {
-                    stacks[cursor] = stack
-                    sizes[cursor] = size
-                    best.any = cursor
-                    if case .newline = token.kind { best.newline = cursor }
-                    if case .space = token.kind { best.space = cursor }
+                    let candidate = Candidate(end: cursor, size: size, open: stack)
+                    any = candidate
+                    if case .newline = token.kind { newline = candidate }
+                    if case .space = token.kind { space = candidate }
                 }
             }
             guard overflow else {
                 parts.append(render(reopened, tokens[index..<tokens.count], closing: stack))
                 break
             }
-            let enough = { (candidate: Int?) -> Int? in candidate.flatMap { (sizes[$0] ?? 0) * 2 >= size ? $0 : nil } }
-            let end = enough(best.newline) ?? enough(best.space) ?? best.any ?? cursor
-            let openAtEnd = stacks[end] ?? stack
+            let enough = { (candidate: Candidate?) -> Candidate? in candidate.flatMap { $0.size * 2 >= size ? $0 : nil } }
+            let chosen = enough(newline) ?? enough(space) ?? any ?? Candidate(end: cursor, size: size, open: stack)
+            let end = chosen.end
+            let openAtEnd = chosen.open
             var partTokens = tokens[index..<end]
             if case .newline? = partTokens.last?.kind { partTokens = partTokens.dropLast() }
             parts.append(render(reopened, partTokens, closing: openAtEnd))
