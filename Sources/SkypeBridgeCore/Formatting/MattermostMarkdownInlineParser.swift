@@ -31,6 +31,7 @@ struct MattermostMarkdownInlineParser {
     mutating func parse() -> [FormattedText.Span] {
         var index = 0
         let count = bytes.count
+        let isSpecial = Self.isSpecial
         while index < count {
             let byte = bytes[index]
             switch byte {
@@ -67,13 +68,20 @@ struct MattermostMarkdownInlineParser {
             case UInt8(ascii: ":"):
                 index = emoji(at: index) ?? literal(at: index)
             default:
-                appendLiteral(byte)
-                index += 1
+                var end = index + 1
+                while end < count, !isSpecial[Int(bytes[end])] { end += 1 }
+                pending.append(contentsOf: bytes[index..<end])
+                index = end
             }
         }
         flushPending()
         processEmphasis(above: -1)
         return Self.spans(pieces[...])
+    }
+
+    /// Bytes that may start inline syntax; runs of other bytes are copied at once.
+    private static let isSpecial: [Bool] = (0...255).map { value in
+        "\\\n`*_~[]<hH@:".utf8.contains(UInt8(value))
     }
 
     // MARK: Pieces

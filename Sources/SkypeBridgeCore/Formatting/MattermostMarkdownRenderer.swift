@@ -306,8 +306,16 @@ struct MattermostMarkdownRenderer {
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, afterMentionSign: Bool) {
         var index = 0
         let count = bytes.count
+        let mayNeedEscape = Self.mayNeedEscape
         while index < count {
             let byte = bytes[index]
+            if !mayNeedEscape[Int(byte)], !(afterMentionSign && index == 0) {
+                var end = index + 1
+                while end < count, !mayNeedEscape[Int(bytes[end])] { end += 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"),
                 UInt8(ascii: "~"):
@@ -354,6 +362,12 @@ struct MattermostMarkdownRenderer {
             output.append(byte)
             index += 1
         }
+    }
+
+    /// Bytes the escaping has to look at; every other byte is copied as it is.
+    private static let mayNeedEscape: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        return "\\*`[]~_<&#>-+=|@".utf8.contains(byte) || ByteClasses.isASCIIDigit(byte)
     }
 
     /// Whether the output is at the start of a line, after at most three spaces.

@@ -35,13 +35,20 @@ struct SkypeRichTextParser {
                 append(.lineBreak)
                 index += (byte == UInt8(ascii: "\r") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n")) ? 2 : 1
             } else {
-                text.append(byte)
-                index += 1
+                var end = index + 1
+                while end < count, !Self.isSpecial(bytes[end]) { end += 1 }
+                text.append(contentsOf: bytes[index..<end])
+                index = end
             }
         }
         flushText()
         while stack.count > 1 { closeTop() }
         return FormattedText.absorbingBlockBoundaries(FormattedText.hoistingBlocks(stack[0].spans))
+    }
+
+    /// Whether a byte may start markup (a tag, an entity or a line end).
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
     private mutating func handle(_ tag: MarkupTag) -> Int {
