@@ -167,6 +167,12 @@ struct MattermostMarkdownRenderer {
     }
 
     private static func trimSpaces(_ spans: inout [FormattedText.Span], leading: inout [UInt8], trailing: inout [UInt8]) {
+        trimLeadingSpaces(&spans, into: &leading)
+        trimTrailingSpaces(&spans, into: &trailing)
+    }
+
+    /// Moves the spaces that start `spans` (looking into the first child only) to `leading`.
+    private static func trimLeadingSpaces(_ spans: inout [FormattedText.Span], into leading: inout [UInt8]) {
         while case .text(let text)? = spans.first {
             let bytes = Array(text.utf8)
             let start = bytes.firstIndex { !ByteClasses.isSpaceOrTab($0) } ?? bytes.count
@@ -174,16 +180,21 @@ struct MattermostMarkdownRenderer {
             if start == bytes.count {
                 spans.removeFirst()
             } else {
-                spans[0] = .text(String(decoding: bytes[start...], as: UTF8.self))
-                break
+                if start > 0 { spans[0] = .text(String(decoding: bytes[start...], as: UTF8.self)) }
+                return
             }
         }
-        if let first = spans.first, let children = first.children, first.children != nil, !children.isEmpty {
-            var inner = children
-            var innerTrailing: [UInt8] = []
-            trimSpaces(&inner, leading: &leading, trailing: &innerTrailing)
-            spans[0] = first.replacingChildren(inner + (innerTrailing.isEmpty ? [] : [.text(String(decoding: innerTrailing, as: UTF8.self))]))
+        if let first = spans.first, var children = first.children, !children.isEmpty {
+            var inner: [UInt8] = []
+            trimLeadingSpaces(&children, into: &inner)
+            guard !inner.isEmpty else { return }
+            leading += inner
+            spans[0] = first.replacingChildren(children)
         }
+    }
+
+    /// Moves the spaces that end `spans` (looking into the last child only) to `trailing`.
+    private static func trimTrailingSpaces(_ spans: inout [FormattedText.Span], into trailing: inout [UInt8]) {
         while case .text(let text)? = spans.last {
             let bytes = Array(text.utf8)
             let end = (bytes.lastIndex { !ByteClasses.isSpaceOrTab($0) }).map { $0 + 1 } ?? 0
@@ -191,15 +202,16 @@ struct MattermostMarkdownRenderer {
             if end == 0 {
                 spans.removeLast()
             } else {
-                spans[spans.count - 1] = .text(String(decoding: bytes[..<end], as: UTF8.self))
-                break
+                if end < bytes.count { spans[spans.count - 1] = .text(String(decoding: bytes[..<end], as: UTF8.self)) }
+                return
             }
         }
-        if let last = spans.last, let children = last.children, !children.isEmpty {
-            var inner = children
-            var innerLeading: [UInt8] = []
-            trimSpaces(&inner, leading: &innerLeading, trailing: &trailing)
-            spans[spans.count - 1] = last.replacingChildren((innerLeading.isEmpty ? [] : [.text(String(decoding: innerLeading, as: UTF8.self))]) + inner)
+        if let last = spans.last, var children = last.children, !children.isEmpty {
+            var inner: [UInt8] = []
+            trimTrailingSpaces(&children, into: &inner)
+            guard !inner.isEmpty else { return }
+            trailing = inner + trailing
+            spans[spans.count - 1] = last.replacingChildren(children)
         }
     }
 

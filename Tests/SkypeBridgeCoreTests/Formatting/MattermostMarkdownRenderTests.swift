@@ -72,6 +72,14 @@ struct MattermostMarkdownRenderTests {
         #expect(MattermostMarkdown.render(FormattedText(testCase.spans), options: Self.options) == testCase.markdown)
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func deeplyNestedEmphasisRendersQuickly() {
+        var span = FormattedText.Span.text(" x ")
+        for _ in 0..<32 { span = .bold([span]) }
+        let markdown = MattermostMarkdown.render(FormattedText([span]))
+        #expect(markdown == " " + String(repeating: "**", count: 32) + "x" + String(repeating: "**", count: 32) + " ")
+    }
+
     @Test func channelWideMentionsStayWhenAllowed() {
         let options = MattermostRenderOptions(allowsChannelWideMentions: true)
         let text = FormattedText([.mention(id: "*", name: "all"), .text(" @here")])
