@@ -55,8 +55,8 @@ public struct BinaryRunner: Sendable {
             }
         }
         try process.run()
-        let outReader = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }
-        let errReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
+        let outReader = Task { await PipeReader.readToEnd(out.fileHandleForReading) }
+        let errReader = Task { await PipeReader.readToEnd(err.fileHandleForReading) }
         if let stdin {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try input.fileHandleForWriting.close()
@@ -68,5 +68,10 @@ public struct BinaryRunner: Sendable {
             stdout: String(decoding: await outReader.value, as: UTF8.self),
             stderr: String(decoding: await errReader.value, as: UTF8.self)
         )
+    }
+
+    /// Starts the binary without waiting, for commands that run until stopped (`listen`, `sandbox`).
+    public func start(_ arguments: [String], environment: [String: String] = [:]) throws -> RunningBinary {
+        try RunningBinary(executable: executable, arguments: arguments, environment: environment)
     }
 }

@@ -4,6 +4,10 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
     case authenticationFailed(String)
     /// No password is configured or given.
     case missingPassword(String)
+    /// No tokens are cached for the account.
+    case notSignedIn(String)
+    /// A required `[skype]` setting is missing.
+    case notConfigured(String)
     /// A token file could not be read.
     case malformedTokenFile(String)
     /// The service answered in a shape the client cannot use.
@@ -15,7 +19,8 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
 
     public var category: ErrorCategory {
         switch self {
-        case .authenticationFailed, .missingPassword: .auth
+        case .authenticationFailed, .missingPassword, .notSignedIn: .auth
+        case .notConfigured: .config
         case .malformedTokenFile: .dataError
         case .unexpectedResponse: .failure
         case .notFound: .notFound
@@ -27,6 +32,8 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
         switch self {
         case let .authenticationFailed(detail): "skype sign-in refused: \(detail)"
         case let .missingPassword(hint): "no skype password: \(hint)"
+        case let .notSignedIn(account): "not signed in as \(account); run `skypebridge login`"
+        case let .notConfigured(detail): detail
         case let .malformedTokenFile(detail): "malformed token file: \(detail)"
         case let .unexpectedResponse(detail): "unexpected answer from skype: \(detail)"
         case let .notFound(what): "not found on skype: \(what)"

@@ -7,10 +7,10 @@ enum StatePermissions {
     static let fileMode: mode_t = 0o600
 
     /// Makes sure `path`'s directory and file exist with private permissions before SQLite opens it.
-    static func prepare(path: String, logger: Logger) throws {
+    static func prepare(path: String, tightenExistingDirectory: Bool, logger: Logger) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
-            try ensureDirectory(directory, logger: logger)
+            try ensureDirectory(directory, tightenExisting: tightenExistingDirectory, logger: logger)
         }
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, fileMode)
         guard fd >= 0 else {
@@ -29,13 +29,13 @@ enum StatePermissions {
         }
     }
 
-    private static func ensureDirectory(_ directory: String, logger: Logger) throws {
+    private static func ensureDirectory(_ directory: String, tightenExisting: Bool, logger: Logger) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw StoreError.filesystem(path: directory, message: "not a directory")
             }
-            try tighten(directory, to: directoryMode, logger: logger)
+            if tightenExisting { try tighten(directory, to: directoryMode, logger: logger) }
             return
         }
         let parent = (directory as NSString).deletingLastPathComponent

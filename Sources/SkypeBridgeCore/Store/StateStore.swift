@@ -20,11 +20,14 @@ public final class StateStore: Sendable {
     /// Opens (creating if needed) the state file at `path` and migrates it to the latest schema.
     /// - Parameters:
     ///   - path: the SQLite file; its directory is created `0700` when missing.
+    ///   - ownsDirectory: whether the directory is skypebridge's own (the XDG default), so a
+    ///     looser existing one is tightened to `0700`; a directory the user chose is created
+    ///     `0700` when missing but otherwise left alone.
     ///   - logger: receives a warning when permissions had to be tightened.
     /// - Throws: ``StoreError`` when the file cannot be created, opened or migrated.
-    public init(path: String, logger: Logger) throws {
+    public init(path: String, ownsDirectory: Bool = true, logger: Logger) throws {
         self.path = path
-        try StatePermissions.prepare(path: path, logger: logger)
+        try StatePermissions.prepare(path: path, tightenExistingDirectory: ownsDirectory, logger: logger)
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "skypebridge.state"

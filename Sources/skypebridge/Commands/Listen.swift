@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SkypeBridgeCore
 
 /// `skypebridge listen`: stream incoming Skype events to stdout.
 struct Listen: SkypeBridgeCommand {
@@ -6,6 +8,8 @@ struct Listen: SkypeBridgeCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case ndjson, text
     }
+
+    static let knownTypes: Set = ["message", "edit", "delete", "typing", "contact", "presence", "thread"]
 
     static let configuration = CommandConfiguration(
         abstract: "Stream incoming Skype events as NDJSON or text.",
@@ -47,13 +51,48 @@ struct Listen: SkypeBridgeCommand {
 
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
-        let known: Set = ["message", "edit", "delete", "typing", "contact", "presence", "thread"]
-        if let unknown = types.first(where: { !known.contains($0) }) {
-            throw ValidationError("unknown --type '\(unknown)'; expected one of \(known.sorted().joined(separator: ", ")).")
+        if let unknown = types.first(where: { !Self.knownTypes.contains($0) }) {
+            throw ValidationError("unknown --type '\(unknown)'; expected one of \(Self.knownTypes.sorted().joined(separator: ", ")).")
+        }
+        for (name, value) in [("--timeout", timeout), ("--since", since)] {
+            if let value, Duration(configText: value) == nil {
+                throw ValidationError("\(name) takes a duration like 30s, 10m or 1h, got '\(value)'.")
+            }
         }
     }
 
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "listen")
+        if interfaces { throw CommandError.notImplemented(command: "listen --interfaces") }
+        let client = SkypeClient(session: try context.skypeSession())
+        let printer = ListenPrinter(format: format, chats: Set(chats), types: Set(types), limit: count)
+        if let since = since.flatMap(Duration.init(configText:)) {
+            let cutoff = Date().addingTimeInterval(-since.timeInterval)
+            for message in try await ListenHistory.messages(client: client, since: cutoff) {
+                var line = ListenEvent(message: message, type: "message")
+                line.history = true
+                if try printer.print(line) { return }
+            }
+        }
+        let options = SkypeEventStream.Options(pollTimeout: try context.configuration().skype.pollTimeout)
+        let stream = SkypeEventStream(client: client, options: options, logger: context.logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for try await event in stream {
+                    if let line = ListenEvent(event), try printer.print(line) { return }
+                }
+            }
+            group.addTask {
+                for request in try await client.contactRequests() {
+                    if try printer.print(ListenEvent(request: request)) { return }
+                }
+                try await Task.sleep(for: .seconds(3600 * 24 * 365))
+            }
+            group.addTask { _ = await TerminationSignals.wait() }
+            if let limit = timeout.flatMap(Duration.init(configText:)) {
+                group.addTask { try await Task.sleep(for: limit) }
+            }
+            _ = try await group.next()
+            group.cancelAll()
+        }
     }
 }

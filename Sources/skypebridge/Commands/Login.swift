@@ -1,14 +1,17 @@
 import ArgumentParser
+import Foundation
+import SkypeBridgeCore
 
 /// `skypebridge login`: sign in to Skype and cache the tokens in the state database.
 struct Login: SkypeBridgeCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign in to Skype and cache the tokens.",
         discussion: """
-            The password is read from $SKYPEBRIDGE_SKYPE_PASSWORD, from stdin with \
-            --password-stdin, or from a no-echo prompt on a terminal; never from the command \
-            line. The skypetoken and registration token are cached in the state database, so \
-            later commands reuse them; with a still-valid token, login makes no request.
+            The password is read from $SKYPEBRIDGE_SKYPE_PASSWORD (or the config's \
+            password_env / password_file), from stdin with --password-stdin, or from a no-echo \
+            prompt on a terminal; never from the command line. The skypetoken and registration \
+            token are cached in the state database, so later commands reuse them; with a \
+            still-valid token, login makes no request.
 
             Examples:
               SKYPEBRIDGE_SKYPE_PASSWORD="$(pass show skype)" skypebridge login --username live:alice
@@ -50,6 +53,29 @@ struct Login: SkypeBridgeCommand {
     }
 
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "login")
+        let password = passwordStdin ? try PasswordPrompt.firstLineOfStdin() : nil
+        let session = try context.skypeSession(username: username, password: password)
+        let account = try username ?? context.configuration().skype.username ?? ""
+        if logout {
+            let forgot = try await session.forget()
+            try output.output.line(forgot ? "forgot the cached tokens of \(account)" : "no cached tokens for \(account)")
+            return
+        }
+        let credentials: SkypeCredentials
+        if status {
+            guard let cached = try await session.cachedCredentials() else { throw SkypeError.notSignedIn(account) }
+            credentials = cached
+        } else if let importTokenFile {
+            credentials = try SkypeTokenFile.parse(String(contentsOfFile: importTokenFile, encoding: .utf8))
+            try await session.adopt(credentials)
+        } else if passwordStdin {
+            credentials = try await session.signInNow()
+        } else {
+            credentials = try await session.credentials()
+        }
+        if let exportTokenFile {
+            try SecretFile.write(try SkypeTokenFile.render(credentials), to: exportTokenFile)
+        }
+        try LoginStatus(account: account, credentials: credentials).print(to: output)
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SkypeBridgeCore
 
 /// `skypebridge send`: one message to a Skype chat or contact.
 struct Send: SkypeBridgeCommand {
@@ -6,15 +8,16 @@ struct Send: SkypeBridgeCommand {
         abstract: "Send one message to a Skype chat or contact.",
         discussion: """
             The text comes from the arguments, or from stdin when TEXT is '-' or absent and \
-            stdin is not a terminal (newlines and UTF-8 kept). The target is a chat id \
-            (8:alice, 19:ops@thread.skype), a live: id, or a contact name. Prints the new \
-            message id; the exit code says whether it arrived.
+            stdin is not a terminal (newlines and UTF-8 kept; one trailing newline dropped). \
+            The target is a chat id (8:alice, 19:ops@thread.skype), a Skype name or live: id, \
+            or a contact's display name. Prints the new message id; the exit code says whether \
+            it arrived.
 
             Examples:
               skypebridge send 8:alice 'build finished'
               printf 'line one\\nline two' | skypebridge send 8:alice
               skypebridge send --rich 19:ops@thread.skype '**deploy** done :smile:'
-              skypebridge send --image chart.png 8:bob
+              skypebridge send --json live:bob 'hi' | jq -r .id
             """
     )
 
@@ -51,6 +54,43 @@ struct Send: SkypeBridgeCommand {
     }
 
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "send")
+        if file != nil || image != nil {
+            throw CommandError.notImplemented(command: "send --file/--image")
+        }
+        let body = try MessageBody.read(arguments: text)
+        let client = SkypeClient(session: try context.skypeSession())
+        let chat = try await client.resolveTarget(target)
+        let message = OutgoingSkypeMessage(text: body, format: rich ? .markdown : html ? .richText : .plain)
+        let sent: SkypeClient.SentMessage
+        if me {
+            let name = try await client.session.credentials().userID.rawValue
+            sent = try await client.send(chat, content: "\(name) \(message.content)", messageType: message.messageType, emoteOffset: name.count + 1)
+        } else {
+            sent = try await client.send(chat, content: message.content, messageType: message.messageType)
+        }
+        if output.json {
+            try output.output.jsonLine(SentReport(sent))
+        } else {
+            try output.output.line(sent.id?.rawValue ?? sent.clientMessageID.rawValue)
+        }
+    }
+}
+
+/// What `send --json` prints.
+struct SentReport: Encodable {
+    var id: String?
+    var clientMessageID: String
+    var chat: String
+    var arrivalTime: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, clientMessageID = "client_message_id", chat, arrivalTime = "arrival_time"
+    }
+
+    init(_ sent: SkypeClient.SentMessage) {
+        id = sent.id?.rawValue
+        clientMessageID = sent.clientMessageID.rawValue
+        chat = sent.chat.rawValue
+        arrivalTime = sent.arrival
     }
 }

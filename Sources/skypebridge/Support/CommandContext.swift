@@ -31,9 +31,12 @@ struct CommandContext: Sendable {
         try ConfigurationLoader.load(configLocation)
     }
 
-    /// Opens the state database at `--state`, `$SKYPEBRIDGE_STATE`, or the XDG default.
+    /// Opens the state database at `--state`, `$SKYPEBRIDGE_STATE`, or the XDG default; only
+    /// the default directory is skypebridge's own to tighten.
     func openStore() throws -> StateStore {
-        try StateStore(path: ConfigurationPaths.statePath(explicitPath: global.state, environment: environment), logger: logger)
+        let chosen = global.state ?? environment[ConfigurationPaths.stateVariable]
+        let path = ConfigurationPaths.statePath(explicitPath: global.state, environment: environment)
+        return try StateStore(path: path, ownsDirectory: chosen?.isEmpty ?? true, logger: logger)
     }
 
     /// Prints a failure as one line on stderr.

@@ -13,7 +13,7 @@ import Testing
     @Test func largeDownloadStreamsToDiskWithFlatMemory() async throws {
         let size = 64 << 20
         let directory = try TemporaryDirectory()
-        let path = directory.path("download.bin")
+        let path = directory.file("download.bin")
         try await TestHTTPServer.run { server in
             let client = try transport()
             let request = HTTPRequest(url: server.url("/bytes?size=\(size)"), destination: .file(path: path))
@@ -31,7 +31,7 @@ import Testing
     @Test func fileUploadStreamsFromDisk() async throws {
         let size = 16 << 20
         let directory = try TemporaryDirectory()
-        let path = directory.path("upload.bin")
+        let path = directory.file("upload.bin")
         try TestPayload.writeFile(path, count: size)
         try await TestHTTPServer.run { server in
             let client = try transport()

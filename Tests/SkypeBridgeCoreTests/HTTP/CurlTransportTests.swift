@@ -35,7 +35,7 @@ import Testing
         }
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(700))
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < .seconds(15), "a stalled server must not hold the request much past its timeout")
     }
 
     @Test func cancellingTheTaskAbortsTheTransfer() async throws {
@@ -47,7 +47,7 @@ import Testing
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
         await #expect(throws: HTTPError.cancelled) { try await task.value }
-        #expect(clock.now - start < .seconds(3))
+        #expect(clock.now - start < .seconds(15), "well before the 30 s request timeout")
     }
 
     @Test func retryAfterIsWaitedAndTheRetrySucceeds() async throws {
@@ -92,7 +92,7 @@ import Testing
 
     @Test func errorStatusToFileDestinationKeepsBodyInMemoryAndWritesNoFile() async throws {
         let directory = try TemporaryDirectory()
-        let path = directory.path("missing.bin")
+        let path = directory.file("missing.bin")
         try await TestHTTPServer.run { server in
             let client = try transport()
             let response = try await client.send(HTTPRequest(url: server.url("/status?code=404"), destination: .file(path: path)))
@@ -115,7 +115,7 @@ import Testing
 
     @Test func multipartUploadArrivesWithItsParts() async throws {
         let directory = try TemporaryDirectory()
-        let path = directory.path("photo.jpg")
+        let path = directory.file("photo.jpg")
         let fileSize = 1 << 20
         try TestPayload.writeFile(path, count: fileSize)
         try await TestHTTPServer.run { server in

@@ -15,8 +15,8 @@ final class TestTLSServer {
 
     /// Creates the certificate in `directory`, starts the server and waits until it accepts.
     init(in directory: TemporaryDirectory) async throws {
-        certificatePath = directory.path("cert.pem")
-        let keyPath = directory.path("key.pem")
+        certificatePath = directory.file("cert.pem")
+        let keyPath = directory.file("key.pem")
         try Self.runToEnd([
             "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
             "-keyout", keyPath, "-out", certificatePath, "-days", "1", "-subj", "/CN=127.0.0.1",

@@ -122,3 +122,14 @@ struct WarningRecorder: LogHandler {
 final class SharedMessages: Sendable {
     let messages = Mutex<[String]>([])
 }
+
+@Suite struct StateStoreDirectoryTests {
+    @Test func aDirectoryTheUserChoseIsNotTightened() throws {
+        let tmp = try TemporaryDirectory()
+        chmod(tmp.path, 0o755)
+        let path = tmp.file("state.sqlite")
+        _ = try StateStore(path: path, ownsDirectory: false, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        #expect(try permissions(of: tmp.path) == 0o755)
+        #expect(try permissions(of: path) == 0o600)
+    }
+}

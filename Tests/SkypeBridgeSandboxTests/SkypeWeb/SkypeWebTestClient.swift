@@ -6,6 +6,15 @@ import FoundationNetworking
 
 /// A running emulator on an ephemeral port plus a tiny HTTP client for tests.
 struct SkypeWebHarness {
+    /// A session that neither stores nor sends cookies, so parallel tests cannot see each
+    /// other's login cookies and an explicit `Cookie` header is sent as written.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        return URLSession(configuration: configuration)
+    }()
+
     let emulator: SkypeWebEmulator
     let info: SandboxServiceInfo
     var origin: String { info.urls["base"]! }
@@ -48,7 +57,7 @@ struct SkypeWebHarness {
         } else if let body {
             request.httpBody = body
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await Self.session.data(for: request)
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SkypeBridgeCore
 
 /// `skypebridge friends accept`: list, accept or decline pending contact requests.
 struct FriendsAccept: SkypeBridgeCommand {
@@ -42,6 +43,20 @@ struct FriendsAccept: SkypeBridgeCommand {
     }
 
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "friends accept")
+        let client = SkypeClient(session: try context.skypeSession())
+        let pending = try await client.contactRequests()
+        if list || (!all && users.isEmpty && decline.isEmpty) {
+            return try FriendsReport.print(pending, to: output)
+        }
+        let pendingUsers = Set(pending.map(\.user.rawValue))
+        let accepting = all ? pending.map(\.user.rawValue).filter { !decline.contains($0) } : users
+        var outcomes: [FriendOutcome] = []
+        for user in accepting {
+            outcomes.append(try await FriendOutcome.settle(user, pending: pendingUsers, client: client, accept: true))
+        }
+        for user in decline {
+            outcomes.append(try await FriendOutcome.settle(user, pending: pendingUsers, client: client, accept: false))
+        }
+        try FriendsReport.print(outcomes, to: output)
     }
 }

@@ -71,6 +71,7 @@ struct SandboxCommand: SkypeBridgeCommand {
             await sandbox.stop()
             throw error
         }
+        context.logger.info("sandbox ready", metadata: ["sb.services": "\(infos.keys.sorted().joined(separator: ","))"])
         let signal = await TerminationSignals.wait()
         await sandbox.stop()
         context.logger.notice("sandbox stopped cleanly", metadata: ["sb.signal": "\(signal ?? "cancelled")"])

@@ -26,7 +26,9 @@ struct SandboxConfigFile {
                 lines.append("password_file = \(quote(secret))")
             }
             for (url, key) in Self.skypeURLKeys {
-                if let value = skype.urls[url] { lines.append("\(key) = \(quote(value))") }
+                if let value = skype.urls[url] {
+                    lines.append("\(key) = \(quote(url == "asm" ? value + "/v1/objects" : value))")
+                }
             }
             lines.append("")
         }
@@ -41,20 +43,23 @@ struct SandboxConfigFile {
             }
             lines.append("")
         }
+        if let clientAPI = services["client-api"] {
+            let prefix = "endpoint."
+            for key in clientAPI.urls.keys.sorted() where key.hasPrefix(prefix) {
+                let name = String(key.dropFirst(prefix.count))
+                lines.append("[interfaces.\(name)]")
+                lines.append("endpoint = \(quote(clientAPI.urls[key] ?? ""))")
+                if let user = clientAPI.settings["\(key).skype_user"] { lines.append("skype_user = \(quote(user))") }
+                lines.append("")
+            }
+        }
         try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     private func writeSecret(_ secret: String, named name: String, in directory: String) throws -> String {
         let path = (directory as NSString).appendingPathComponent(name)
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let fd = open(absolute, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: absolute]) }
-        defer { close(fd) }
-        fchmod(fd, 0o600)
-        let bytes = Array((secret + "\n").utf8)
-        guard bytes.withUnsafeBytes({ Foundation.write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: absolute])
-        }
+        try SecretFile.write(secret + "\n", to: absolute)
         return absolute
     }
 
