@@ -15,6 +15,11 @@ public struct BinaryRunner: Sendable {
     /// The executable: `$SKYPEBRIDGE_BIN`, else `skypebridge` beside the running test bundle.
     public let executable: URL
 
+    /// Runs another executable the same way (a shell, for pipelines).
+    public init(executable: URL) {
+        self.executable = executable
+    }
+
     public init() {
         if let explicit = ProcessInfo.processInfo.environment["SKYPEBRIDGE_BIN"], !explicit.isEmpty {
             executable = URL(fileURLWithPath: explicit)
@@ -73,5 +78,10 @@ public struct BinaryRunner: Sendable {
     /// Starts the binary without waiting, for commands that run until stopped (`listen`, `sandbox`).
     public func start(_ arguments: [String], environment: [String: String] = [:]) throws -> RunningBinary {
         try RunningBinary(executable: executable, arguments: arguments, environment: environment)
+    }
+
+    /// Runs a bash command line (for pipelines such as `skypebridge listen | head -1`).
+    public func runShell(_ commandLine: String) async throws -> Result {
+        try await BinaryRunner(executable: URL(fileURLWithPath: "/bin/bash")).run(["-c", commandLine])
     }
 }

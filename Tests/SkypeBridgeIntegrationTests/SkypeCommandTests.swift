@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SkypeBridgeTestSupport
 import Testing
 
@@ -157,5 +160,59 @@ import Testing
         #expect(unknown.status == 67)
         let after = try await binary.run(sandbox.options + ["friends", "accept"])
         #expect(after.stdout == "no pending contact requests\n")
+    }
+}
+
+/// `send --file` and `send --image`: ASM upload, then the URIObject message.
+@Suite struct SkypeFileSendTests {
+    let binary = BinaryRunner()
+
+    @Test(arguments: [("--file", "RichText/Media_GenericFile", "original"), ("--image", "RichText/UriObject", "imgpsh_fullsize")])
+    func fileArrivesAsAnASMObjectAndAMessage(flag: String, messageType: String, view: String) async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let path = sandbox.directory + "/report <1>.txt"
+        let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let sent = try await binary.run(sandbox.options + ["send", flag, path, "8:alice"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let answer = try await ControlClient.call("GET", sandbox.controlURL("skype", "/messages?user=alice&conversation=8:bridge.bot"))
+        let message = try #require(((answer as? [String: Any])?["messages"] as? [[String: Any]])?.last)
+        #expect(message["messagetype"] as? String == messageType)
+        let content = message["content"] as? String ?? ""
+        #expect(content.contains(#"<OriginalName v="report &lt;1&gt;.txt"/>"#))
+        if flag == "--file" { #expect(content.contains(#"<FileSize v="200000"/>"#)) }
+        let uri = try #require(content.range(of: #"uri=""#).map { content[$0.upperBound...].prefix { $0 != "\"" } })
+        let export = sandbox.directory + "/token"
+        #expect(try await binary.run(sandbox.options + ["login", "--export-token-file", export]).status == 0)
+        let token = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n")[1]
+        var request = URLRequest(url: URL(string: String(uri) + "/views/" + view)!)
+        request.setValue("skype_token \(token)", forHTTPHeaderField: "Authorization")
+        let (downloaded, _) = try await URLSession.shared.data(for: request)
+        #expect(downloaded == bytes)
+    }
+
+    @Test func missingFileIsADataError() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let result = try await binary.run(sandbox.options + ["send", "--file", "/nonexistent/x.bin", "8:alice"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "error: cannot read /nonexistent/x.bin; check the path and permissions\n")
+    }
+}
+
+/// `listen | head -1` ends listen with exit 0 as soon as head has its line.
+@Suite struct ListenPipeTests {
+    @Test func closedReaderEndsListenWithZero() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let binary = BinaryRunner()
+        let command = ([binary.executable.path] + sandbox.options + ["listen", "--type", "contact"])
+            .map { "'\($0)'" }.joined(separator: " ")
+        let started = Date()
+        let result = try await binary.runShell("\(command) | head -1; echo \"listen=${PIPESTATUS[0]}\"")
+        #expect(result.stdout.contains("\"sender\":\"carol\""))
+        #expect(result.stdout.hasSuffix("listen=0\n"))
+        #expect(Date().timeIntervalSince(started) < 15)
     }
 }

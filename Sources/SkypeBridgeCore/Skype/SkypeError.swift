@@ -8,6 +8,8 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
     case notSignedIn(String)
     /// A required `[skype]` setting is missing.
     case notConfigured(String)
+    /// A file to send cannot be read.
+    case unreadableFile(String)
     /// A token file could not be read.
     case malformedTokenFile(String)
     /// The service answered in a shape the client cannot use.
@@ -21,7 +23,7 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
         switch self {
         case .authenticationFailed, .missingPassword, .notSignedIn: .auth
         case .notConfigured: .config
-        case .malformedTokenFile: .dataError
+        case .malformedTokenFile, .unreadableFile: .dataError
         case .unexpectedResponse: .failure
         case .notFound: .notFound
         case .unavailable: .unavailable
@@ -34,6 +36,7 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
         case let .missingPassword(hint): "no skype password: \(hint)"
         case let .notSignedIn(account): "not signed in as \(account); run `skypebridge login`"
         case let .notConfigured(detail): detail
+        case let .unreadableFile(path): "cannot read \(path); check the path and permissions"
         case let .malformedTokenFile(detail): "malformed token file: \(detail)"
         case let .unexpectedResponse(detail): "unexpected answer from skype: \(detail)"
         case let .notFound(what): "not found on skype: \(what)"

@@ -88,6 +88,7 @@ struct Listen: SkypeBridgeCommand {
                 try await Task.sleep(for: .seconds(3600 * 24 * 365))
             }
             group.addTask { _ = await TerminationSignals.wait() }
+            group.addTask { await ReaderWatcher.readerGone() }
             if let limit = timeout.flatMap(Duration.init(configText:)) {
                 group.addTask { try await Task.sleep(for: limit) }
             }

@@ -18,6 +18,7 @@ struct Send: SkypeBridgeCommand {
               printf 'line one\\nline two' | skypebridge send 8:alice
               skypebridge send --rich 19:ops@thread.skype '**deploy** done :smile:'
               skypebridge send --json live:bob 'hi' | jq -r .id
+              skypebridge send --image chart.png 8:bob
             """
     )
 
@@ -54,11 +55,13 @@ struct Send: SkypeBridgeCommand {
     }
 
     func run(_ context: CommandContext) async throws {
-        if file != nil || image != nil {
-            throw CommandError.notImplemented(command: "send --file/--image")
+        let client = SkypeClient(session: try context.skypeSession())
+        if let path = file ?? image {
+            let chat = try await client.resolveTarget(target)
+            let sent = try await client.sendFile(chat, path: path, kind: image != nil ? .picture : .file)
+            return try report(sent)
         }
         let body = try MessageBody.read(arguments: text)
-        let client = SkypeClient(session: try context.skypeSession())
         let chat = try await client.resolveTarget(target)
         let message = OutgoingSkypeMessage(text: body, format: rich ? .markdown : html ? .richText : .plain)
         let sent: SkypeClient.SentMessage
@@ -68,6 +71,10 @@ struct Send: SkypeBridgeCommand {
         } else {
             sent = try await client.send(chat, content: message.content, messageType: message.messageType)
         }
+        try report(sent)
+    }
+
+    private func report(_ sent: SkypeClient.SentMessage) throws {
         if output.json {
             try output.output.jsonLine(SentReport(sent))
         } else {
