@@ -2,27 +2,30 @@ import Foundation
 
 /// Builds the TOML text of `config show`: sections in a fixed order, one `key = value` per line,
 /// unset optional settings as comments, and passwords and secret-looking query values inside URLs
-/// redacted.
-struct TOMLDocumentWriter {
+/// redacted. Also used by `sandbox --write-config`.
+public struct TOMLDocumentWriter: Sendable {
     /// What replaces a password found inside a URL.
     static let redaction = "REDACTED"
 
     /// The document so far.
-    private(set) var text = ""
+    public private(set) var text = ""
+
+    /// An empty document.
+    public init() {}
 
     /// Appends a `# comment` line.
-    mutating func comment(_ line: String) {
+    public mutating func comment(_ line: String) {
         text += "# \(line)\n"
     }
 
     /// Starts the section `[name]`, separated from what precedes it by a blank line.
-    mutating func section(_ name: String) {
+    public mutating func section(_ name: String) {
         if !text.isEmpty { text += "\n" }
         text += "[\(name)]\n"
     }
 
     /// Writes `key = "value"`.
-    mutating func string(_ key: String, _ value: String) {
+    public mutating func string(_ key: String, _ value: String) {
         raw(key, Self.quoted(value))
     }
 
