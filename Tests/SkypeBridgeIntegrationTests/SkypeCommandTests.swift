@@ -216,3 +216,18 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 15)
     }
 }
+
+/// SIGTERM ends `listen` promptly with exit 0.
+@Suite struct ListenSignalTests {
+    @Test func sigtermStopsListen() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let listen = try BinaryRunner().start(sandbox.options + ["-v", "listen", "--type", "message"])
+        try await listen.waitForStderr(containing: "subscription ready")
+        let stopped = Date()
+        listen.terminate()
+        let result = await listen.finish()
+        #expect(result.status == 0)
+        #expect(Date().timeIntervalSince(stopped) < 5)
+    }
+}
