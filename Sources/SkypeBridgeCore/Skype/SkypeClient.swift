@@ -135,14 +135,6 @@ enum SkypePath {
     private static let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:@!$&'()*+,;=".utf8)
 
     static func segment(_ value: String) -> String {
-        var result = ""
-        for byte in value.utf8 {
-            if allowed.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return result
+        FormEncoding.percentEncode(value, keeping: allowed)
     }
 }

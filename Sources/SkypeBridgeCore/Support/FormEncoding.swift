@@ -4,9 +4,14 @@ public enum FormEncoding {
 
     /// Percent-encodes everything but RFC 3986's unreserved characters.
     public static func escape(_ value: String) -> String {
+        percentEncode(value, keeping: unreserved)
+    }
+
+    /// Percent-encodes every UTF-8 byte of `value` that is not in `kept`.
+    static func percentEncode(_ value: String, keeping kept: Set<UInt8>) -> String {
         var result = ""
         for byte in value.utf8 {
-            if unreserved.contains(byte) {
+            if kept.contains(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
