@@ -1,0 +1,302 @@
+"""Relay benchmark: `skypebridge bridge run` or its Python peer (skpy_bridge.py) against one sandbox.
+
+Measures, per direction, the relay latency at a steady rate (Skype person → Mattermost channel,
+Mattermost person → Skype chat), then peak throughput (messages sent as fast as four senders can
+go, until the last one arrives), the bridge's RSS idle and its peak, and every lost or duplicated
+message. The floor of each direction is measured first without a bridge (Skype person → Skype
+person; Mattermost post → its author's websocket), so the bridge's own share is visible.
+
+Usage: bench.py --bridge skypebridge|python [--rate 200] [--seconds 60] [--burst 4000]
+                [--chats 0] [--output FILE.json]
+SKYPEBRIDGE_BIN names the skypebridge binary (default .build/release/skypebridge).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from watchers import MattermostWatcher, SkypeWatcher  # noqa: E402
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("SKYPEBRIDGE_BIN", str(REPO / ".build/release/skypebridge"))
+
+
+class JSONConnection:
+    """One keep-alive HTTP connection posting JSON (a sender thread owns one)."""
+
+    def __init__(self, base_url, token=None):
+        parsed = urllib.parse.urlparse(base_url)
+        self.prefix = parsed.path.rstrip("/")
+        self.connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+        self.headers = {"Content-Type": "application/json"}
+        if token:
+            self.headers["Authorization"] = "Bearer " + token
+
+    def request(self, method, path, body=None):
+        data = json.dumps(body) if body is not None else None
+        self.connection.request(method, self.prefix + path, body=data, headers=self.headers)
+        response = self.connection.getresponse()
+        payload = response.read()
+        if response.status >= 300:
+            raise RuntimeError("{} {} → {} {}".format(method, path, response.status, payload[:200]))
+        return json.loads(payload or b"null")
+
+
+def account(service, username, role):
+    return next(a["secret"] for a in service["accounts"] if a["username"] == username and a["role"] == role)
+
+
+def rss_kib(pid, field="VmRSS"):
+    with open("/proc/{}/status".format(pid)) as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
+
+
+def wait_until(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise SystemExit("benchmark: timed out waiting for " + what)
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.work = pathlib.Path(tempfile.mkdtemp(prefix="skypebridge-relay-bench-"))
+        self.config = self.work / "sandbox.toml"
+        self.processes = []
+
+    def start(self, command, **kwargs):
+        process = subprocess.Popen(command, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def stop_all(self):
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+    # setup -----------------------------------------------------------------------------------
+
+    def start_sandbox(self):
+        sandbox = self.start([BIN, "sandbox", "--json", "--write-config", str(self.config)],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.info = json.loads(sandbox.stdout.readline())
+        (self.work / "info.json").write_text(json.dumps(self.info))
+        self.skype = self.info["skype"]
+        self.mattermost = self.info["mattermost"]
+        self.skype_control = JSONConnection(self.skype["urls"]["control"])
+        self.skype_control.request("PUT", "/settings", {"pollTimeout": 5})
+        self.mia_token = account(self.mattermost, "mia", "personal-access-token")
+        self.mia = JSONConnection(self.mattermost["urls"]["api"], self.mia_token)
+        self.mia_id = self.mia.request("GET", "/users/me")["id"]
+        self.team_id = self.mia.request("GET", "/teams/name/" + self.mattermost["settings"]["team"])["id"]
+
+    def start_watchers(self):
+        self.skype_watcher = SkypeWatcher(self.skype, "alice", account(self.skype, "alice", "person"))
+        self.mattermost_watcher = MattermostWatcher(self.mattermost, self.mia_token)
+
+    def bridged_channel(self):
+        """The channel the bridge uses for 8:alice (found by the Skype id in its header)."""
+        for channel in self.mia.request("GET", "/teams/{}/channels?per_page=200".format(self.team_id)):
+            if "8:alice" in channel.get("header", ""):
+                return channel["id"]
+        return None
+
+    def bridged_channel_count(self):
+        """How many channels of the team carry a Skype id in their header."""
+        total, page = 0, 0
+        while True:
+            channels = self.mia.request("GET", "/teams/{}/channels?per_page=200&page={}".format(self.team_id, page))
+            total += sum(1 for channel in channels if "8:" in channel.get("header", "") or "19:" in channel.get("header", ""))
+            if len(channels) < 200:
+                return total
+            page += 1
+
+    def start_bridge(self):
+        if self.args.bridge == "skypebridge":
+            state = self.work / "state.sqlite"
+            self.bridge = self.start([BIN, "--config", str(self.config), "--state", str(state), "bridge", "run"],
+                                     stdout=subprocess.DEVNULL, stderr=open(self.work / "bridge.log", "w"))
+            self.channel = wait_until(lambda: self.alice_says("bench-setup") and self.bridged_channel(), 60,
+                                      "bridge run to create the channel of 8:alice")
+        else:
+            channel = self.mia.request("POST", "/channels", {"team_id": self.team_id, "name": "skype-8-alice",
+                                                             "display_name": "alice", "type": "O", "header": "8:alice"})
+            self.channel = channel["id"]
+            bot_id = self.mia.request("GET", "/users/username/bridge-bot")["id"]
+            self.mia.request("POST", "/channels/{}/members".format(self.channel), {"user_id": bot_id})
+            mapping = self.work / "mapping.json"
+            mapping.write_text(json.dumps({"8:alice": self.channel}))
+            self.bridge = self.start([sys.executable, str(pathlib.Path(__file__).with_name("skpy_bridge.py")),
+                                      str(self.work / "info.json"), str(mapping)],
+                                     stdout=subprocess.PIPE, stderr=open(self.work / "bridge.log", "w"), text=True)
+            if self.bridge.stdout.readline().strip() != "ready":
+                raise SystemExit("benchmark: the Python bridge did not start (see {})".format(self.work / "bridge.log"))
+        try:
+            self.mia.request("POST", "/channels/{}/members".format(self.channel), {"user_id": self.mia_id})
+        except RuntimeError:
+            pass
+        self.warm_up()
+
+    def alice_says(self, text):
+        self.skype_control.request("POST", "/messages", {"from": "alice", "to": "bridge.bot", "content": text})
+        return True
+
+    def warm_up(self):
+        for tag, send, watcher in (("warm-sm", self.send_skype, self.mattermost_watcher),
+                                   ("warm-ms", self.send_mattermost(self.mia), self.skype_watcher)):
+            deadline = time.monotonic() + 60
+            index = 0
+            while not watcher.received(tag, index):
+                if time.monotonic() > deadline:
+                    raise SystemExit("benchmark: no relay in direction " + tag)
+                index += 1
+                send("bench-{}-{}".format(tag, index))
+                time.sleep(0.5)
+
+    # senders ---------------------------------------------------------------------------------
+
+    def send_skype(self, text, connection=None, sender="alice", to="bridge.bot"):
+        (connection or self.skype_control).request("POST", "/messages", {"from": sender, "to": to, "content": text})
+
+    def send_mattermost(self, connection):
+        return lambda text: connection.request("POST", "/posts", {"channel_id": self.channel, "message": text})
+
+    # phases ----------------------------------------------------------------------------------
+
+    def steady(self, tag, send, watcher, rate, seconds):
+        count = int(rate * seconds)
+        sent = {}
+        start = time.perf_counter()
+        for index in range(count):
+            target = start + index / rate
+            delay = target - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            sent[index] = time.perf_counter()
+            send("bench-{}-{}".format(tag, index))
+        watcher.wait_for(tag, count, timeout=30)
+        return summarize(tag, sent, watcher)
+
+    def burst(self, tag, make_sender, watcher, total, threads=4):
+        sent = {}
+        lock = threading.Lock()
+
+        def run(offset):
+            send = make_sender()
+            for index in range(offset, total, threads):
+                now = time.perf_counter()
+                with lock:
+                    sent[index] = now
+                send("bench-{}-{}".format(tag, index))
+
+        workers = [threading.Thread(target=run, args=(offset,)) for offset in range(threads)]
+        start = time.perf_counter()
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        sending = time.perf_counter() - start
+        watcher.wait_for(tag, total, timeout=120)
+        result = summarize(tag, sent, watcher, senders=threads)
+        arrivals = watcher.first_arrivals(tag)
+        if arrivals:
+            result["throughput_per_s"] = len(arrivals) / (max(arrivals.values()) - start)
+        result["send_rate_per_s"] = total / sending
+        return result
+
+    def run(self):
+        args = self.args
+        results = {"bridge": args.bridge, "rate": args.rate, "seconds": args.seconds, "burst": args.burst}
+        try:
+            self.start_sandbox()
+            self.start_watchers()
+            floor_seconds = min(args.seconds, 10)
+            results["floor_skype"] = self.steady("floor-s", lambda text: self.send_skype(text, sender="bob", to="alice"),
+                                                 self.skype_watcher, args.rate, floor_seconds)
+            self.start_bridge()
+            time.sleep(3)
+            results["rss_idle_kib"] = rss_kib(self.bridge.pid)
+            results["floor_mattermost"] = self.steady("floor-m", self.send_mattermost(self.mia), self.mattermost_watcher,
+                                                      args.rate, floor_seconds)
+            results["skype_to_mattermost"] = self.steady("sm", self.send_skype, self.mattermost_watcher, args.rate, args.seconds)
+            results["mattermost_to_skype"] = self.steady("ms", self.send_mattermost(self.mia), self.skype_watcher,
+                                                         args.rate, args.seconds)
+            if args.burst:
+                control_url = self.skype["urls"]["control"]
+                results["burst_skype_to_mattermost"] = self.burst(
+                    "bsm", lambda: (lambda text, c=JSONConnection(control_url): self.send_skype(text, connection=c)),
+                    self.mattermost_watcher, args.burst)
+                api_url = self.mattermost["urls"]["api"]
+                results["burst_mattermost_to_skype"] = self.burst(
+                    "bms", lambda: self.send_mattermost(JSONConnection(api_url, self.mia_token)), self.skype_watcher, args.burst)
+            results["rss_peak_kib"] = rss_kib(self.bridge.pid, "VmHWM")
+            if args.chats:
+                results["chats"] = self.many_chats(args.chats)
+        finally:
+            self.stop_all()
+        return results
+
+    def many_chats(self, count):
+        """Maps `count` more chats (one new Skype person each), then measures RSS with all of them."""
+        for index in range(count):
+            name = "bench.person.{}".format(index)
+            self.skype_control.request("POST", "/users", {"username": name, "password": "pw", "firstName": "P{}".format(index)})
+            self.skype_control.request("POST", "/contacts", {"a": name, "b": "bridge.bot"})
+            self.send_skype("hello from {}".format(name), sender=name)
+        wait_until(lambda: self.bridged_channel_count() >= count + 1, 120, "{} channels".format(count))
+        time.sleep(3)
+        return {"count": count, "rss_kib": rss_kib(self.bridge.pid), "rss_peak_kib": rss_kib(self.bridge.pid, "VmHWM")}
+
+
+def summarize(tag, sent, watcher, senders=1):
+    arrivals = watcher.arrivals(tag)
+    latencies = sorted((arrivals[i][0] - sent[i]) * 1000 for i in sent if i in arrivals)
+    lost = [i for i in sent if i not in arrivals]
+    duplicated = [i for i, times in arrivals.items() if len(times) > 1]
+    out_of_order = watcher.out_of_order(tag, senders)
+
+    def pct(p):
+        return latencies[min(len(latencies) - 1, int(len(latencies) * p))] if latencies else None
+
+    return {"sent": len(sent), "received": len(latencies), "lost": len(lost), "duplicated": len(duplicated),
+            "out_of_order": out_of_order, "p50_ms": pct(0.50), "p99_ms": pct(0.99),
+            "mean_ms": statistics.fmean(latencies) if latencies else None}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bridge", choices=["skypebridge", "python"], required=True)
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--burst", type=int, default=4000)
+    parser.add_argument("--chats", type=int, default=0)
+    parser.add_argument("--output")
+    args = parser.parse_args()
+    results = Bench(args).run()
+    results["load_average"] = os.getloadavg()
+    text = json.dumps(results, indent=2)
+    if args.output:
+        pathlib.Path(args.output).write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Writes Benchmarks/results/bridge.md from the JSON of bench.py runs (skypebridge and python)."""
+
+import json
+import pathlib
+import sys
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+
+
+def fmt(value, unit=""):
+    return "—" if value is None else "{:.1f}{}".format(value, unit)
+
+
+def main():
+    ours = json.loads(pathlib.Path(sys.argv[1]).read_text())
+    peer = json.loads(pathlib.Path(sys.argv[2]).read_text())
+    command = sys.argv[3] if len(sys.argv) > 3 else "bash Benchmarks/bridge/run.sh"
+    lines = [
+        "# bridge run vs a skpy + mattermostdriver Python bridge",
+        "",
+        "Command: `{}`. Both bridges run against one fresh `skypebridge sandbox` each, driven by the same",
+        "harness (Benchmarks/bridge/bench.py): a steady {} msg/s for {} s per direction, then a burst of",
+        "{} messages per direction from four senders. Latency runs from the sender's request to the",
+        "receiver's event (skpy event loop on Skype, mattermostdriver websocket on Mattermost).",
+        "",
+        "| measure | skypebridge | Python peer | ratio (peer / ours) | target |",
+        "|---|---|---|---|---|",
+    ]
+    lines[2] = lines[2].format(command)
+    lines[3] = lines[3].format(ours["rate"], ours["seconds"])
+    lines[4] = lines[4].format(ours["burst"])
+
+    def row(name, ours_value, peer_value, unit, target, higher_is_better=False):
+        ratio = None
+        if ours_value and peer_value:
+            ratio = ours_value / peer_value if higher_is_better else peer_value / ours_value
+        lines.append("| {} | {} | {} | {} | {} |".format(name, fmt(ours_value, unit), fmt(peer_value, unit),
+                                                       "—" if ratio is None else "{:.1f}x".format(ratio), target))
+
+    for key, label in (("skype_to_mattermost", "Skype → Mattermost"), ("mattermost_to_skype", "Mattermost → Skype")):
+        floor = ours["floor_skype" if key.startswith("skype") else "floor_mattermost"]
+        row(label + " latency p50", ours[key]["p50_ms"], peer[key]["p50_ms"], " ms", "< 5 ms beyond the floor ({:.1f} ms)".format(floor["p50_ms"]))
+        row(label + " latency p99", ours[key]["p99_ms"], peer[key]["p99_ms"], " ms", "< 25 ms beyond the floor ({:.1f} ms)".format(floor["p99_ms"]))
+    for key, label in (("burst_skype_to_mattermost", "Skype → Mattermost"), ("burst_mattermost_to_skype", "Mattermost → Skype")):
+        if key in ours and key in peer:
+            row(label + " throughput", ours[key].get("throughput_per_s"), peer[key].get("throughput_per_s"), " msg/s", "≥ 2,000 msg/s", True)
+    row("RSS idle", ours["rss_idle_kib"] / 1024, peer["rss_idle_kib"] / 1024, " MB", "< 30 MB")
+    row("RSS peak", ours["rss_peak_kib"] / 1024, peer["rss_peak_kib"] / 1024, " MB", "< 60 MB (1,000 chats)")
+    if "chats" in ours:
+        lines.append("| RSS with {} mapped chats | {} | — | — | < 60 MB |".format(ours["chats"]["count"], fmt(ours["chats"]["rss_kib"] / 1024, " MB")))
+    lines += ["", "Delivery (lost / duplicated / out of order per sender):", ""]
+    for name, result in (("skypebridge", ours), ("Python peer", peer)):
+        parts = []
+        for key in ("skype_to_mattermost", "mattermost_to_skype", "burst_skype_to_mattermost", "burst_mattermost_to_skype"):
+            if key in result:
+                parts.append("{} {}/{}/{} of {}".format(key.replace("_", " "), result[key]["lost"], result[key]["duplicated"],
+                                                         result[key]["out_of_order"], result[key]["sent"]))
+        lines.append("- {}: {}".format(name, "; ".join(parts)))
+    lines += ["", "Load average during the runs: skypebridge {}, peer {} (2 cores).".format(
+        " ".join("{:.2f}".format(v) for v in ours["load_average"]), " ".join("{:.2f}".format(v) for v in peer["load_average"])), ""]
+    out = REPO / "Benchmarks/results/bridge.md"
+    out.write_text("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
