@@ -25,3 +25,39 @@ public enum FormEncoding {
         fields.map { escape($0.0) + "=" + escape($0.1) }.joined(separator: "&")
     }
 }
+
+extension FormEncoding {
+    /// Splits `a=1&b=x+y` into name/value pairs, `+` as space, percent escapes decoded (invalid
+    /// escapes are kept literally); pairs without `=` get an empty value.
+    public static func decode(_ form: String) -> [(String, String)] {
+        form.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (unescape(parts[0]), parts.count > 1 ? unescape(parts[1]) : "")
+        }
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), let high = hexValue(utf8.first), let low = hexValue(utf8.dropFirst().first) {
+                bytes.append(high << 4 | low)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8?) -> UInt8? {
+        switch byte {
+        case .some(let digit) where (0x30...0x39).contains(digit): digit - 0x30
+        case .some(let letter) where (0x41...0x46).contains(letter): letter - 0x41 + 10
+        case .some(let letter) where (0x61...0x66).contains(letter): letter - 0x61 + 10
+        default: nil
+        }
+    }
+}
