@@ -73,7 +73,7 @@ final class CurlTransfer: @unchecked Sendable {
             return
         }
         var body = HTTPResponse.Body.bytes(memory)
-        if case .file(let path) = destination, (200..<300).contains(status) {
+        if case .file(let path, _) = destination, (200..<300).contains(status) {
             if output < 0, let failure = openOutput(path) {
                 finish(.failure(failure))
                 return
@@ -86,7 +86,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Resumes the task with `result` (once), closing files; a failed download's file is removed.
     func finish(_ result: Result<HTTPResponse, HTTPError>) {
         closeFiles()
-        if case .failure = result, createdOutput, case .file(let path) = destination {
+        if case .failure = result, createdOutput, case .file(let path, _) = destination {
             unlink(path)
         }
         continuation?.resume(returning: result)
@@ -111,9 +111,13 @@ final class CurlTransfer: @unchecked Sendable {
 
     fileprivate func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
         switch destination {
-        case .file(let path) where (200..<300).contains(status):
+        case .file(let path, let maxBytes) where (200..<300).contains(status):
             if output < 0, let failure = openOutput(path) {
                 callbackFailure = failure
+                return 0
+            }
+            guard Int64(bytesReceived) + Int64(chunk.count) <= maxBytes else {
+                callbackFailure = .tooLarge(limit: Int(clamping: maxBytes))
                 return 0
             }
             var offset = 0

@@ -42,6 +42,20 @@ extension SkypeClient {
         return try await send(chat, content: content, messageType: kind == .picture ? "RichText/UriObject" : "RichText/Media_GenericFile", clientMessageID: clientMessageID)
     }
 
+    /// Streams the full content of `attachment` to the file at `path` (created 0600), failing with
+    /// ``HTTPError/tooLarge(limit:)`` — and leaving no file — beyond `maxBytes`.
+    ///
+    /// The object is fetched from the configured ASM base whatever host its URL names (clients
+    /// write the public `api.asm.skype.com` host), with `Authorization: skype_token`.
+    public func download(_ attachment: SkypeAttachment, to file: String, maxBytes: Int64 = .max) async throws {
+        if let declared = attachment.declaredSize, declared > maxBytes {
+            throw HTTPError.tooLarge(limit: Int(clamping: maxBytes))
+        }
+        let path = "/" + SkypePath.segment(attachment.objectID) + "/views/" + attachment.contentView
+        let response = try await session.send(.asm, .get, path, destination: .file(path: file, maxBytes: maxBytes), timeout: .seconds(600), retryable: true)
+        try Self.check(response, what: "file \(attachment.name)")
+    }
+
     /// The members of `chat` other than the account (for a 1:1 chat, the other party).
     func otherMembers(of chat: SkypeChatID) async throws -> [SkypeChatID] {
         guard chat.isGroup else { return [chat] }
@@ -82,8 +96,9 @@ enum XMLEscape {
 }
 
 /// File names as shared: no directories, no control characters, never empty.
-enum SkypeFileName {
-    static func sanitized(_ name: String) -> String {
+public enum SkypeFileName {
+    /// `name` without path separators and control characters, trimmed; `file` when nothing is left.
+    public static func sanitized(_ name: String) -> String {
         let cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && $0 != "/" && $0 != "\\" }))
             .trimmingCharacters(in: .whitespaces)
         return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "file" : cleaned
