@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # Runs every benchmark against release builds and writes Benchmarks/results/*.md.
 #   scripts/bench.sh            everything
-#   scripts/bench.sh NAME...    some of: skype-web mattermost formatting skype-cli
+#   scripts/bench.sh NAME...    some of: skype-web mattermost formatting skype-cli bridge
+# Then assembles Benchmarks/results/latest.md from the results files of this run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 command -v wrk >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -qq wrk >/dev/null; }
 selected=("$@")
-[ ${#selected[@]} -gt 0 ] || selected=(skype-web mattermost formatting skype-cli)
-swift build -c release --product skypebridge
+[ ${#selected[@]} -gt 0 ] || selected=(skype-web mattermost formatting skype-cli bridge)
+swift build -c release --static-swift-stdlib --product skypebridge
 export SKYPEBRIDGE_BIN="$PWD/.build/release/skypebridge"
 for name in "${selected[@]}"; do
   echo "== $name"
   case "$name" in
     skype-web) Benchmarks/skype-web/run.sh ;;
-    mattermost) swift build -c release --product mattermost-bench && .build/release/mattermost-bench --output Benchmarks/results/mattermost.md ;;
+    mattermost) swift build -c release --static-swift-stdlib --product mattermost-bench && .build/release/mattermost-bench --output Benchmarks/results/mattermost.md ;;
     formatting) bash Benchmarks/formatting/run.sh ;;
     skype-cli) .venv/bin/python Benchmarks/skype-cli/bench.py ;;
+    bridge) Benchmarks/bridge/run.sh ;;
     *) echo "unknown benchmark: $name" >&2; exit 2 ;;
   esac
 done
-ls -l Benchmarks/results/
+.venv/bin/python Benchmarks/latest.py "${selected[@]}"
