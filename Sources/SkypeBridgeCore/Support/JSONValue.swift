@@ -2,7 +2,7 @@ import Foundation
 
 /// Any JSON value, for wire formats where fields vary in type between implementations
 /// (a `clientmessageid` as string or number, an optional object that may be `null`).
-public enum JSONValue: Sendable, Equatable, Codable {
+public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)
