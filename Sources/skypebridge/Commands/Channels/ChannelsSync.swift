@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SkypeBridgeCore
 
 /// `skypebridge channels sync`: one channel per Skype chat, and the index post.
 struct ChannelsSync: SkypeBridgeCommand {
@@ -9,7 +11,13 @@ struct ChannelsSync: SkypeBridgeCommand {
             Pages through every Skype chat, creates the missing channels (names valid under \
             the server's rules, stable), updates display names and headers, and keeps one \
             index post in the index channel listing every bridged chat. A second run changes \
-            nothing and says so.
+            nothing and says so. A progress bar is drawn on stderr when it is a terminal.
+
+            Prints one line per created or updated channel, then a summary such as \
+            "12 chats, 0 created, 0 updated, index unchanged". With --json, prints one JSON \
+            document: {"dry_run", "chats", "created", "updated", "unchanged", "index", \
+            "index_channel", "channels": [{"chat", "display_name", "channel", "channel_id", \
+            "action", "changes"}]}.
 
             Examples:
               skypebridge channels sync --dry-run
@@ -27,6 +35,14 @@ struct ChannelsSync: SkypeBridgeCommand {
     var indexChannel: String?
 
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "channels sync")
+        let skype = SkypeClient(session: try context.skypeSession())
+        let sync = try await ChannelSync.make(
+            configuration: try context.configuration(), store: try context.openStore(), indexChannel: indexChannel,
+            environment: context.environment, logger: context.logger)
+        let chats = try await BridgedChat.all(from: skype)
+        let progress = SyncProgressBar.onTerminal()
+        let report = try await sync.run(chats, dryRun: dryRun, progress: progress?.update)
+        progress?.finish()
+        try ChannelsSyncReport.print(report, to: output)
     }
 }

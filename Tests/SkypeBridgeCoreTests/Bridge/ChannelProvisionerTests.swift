@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import SkypeBridgeCore
+
+@Suite("ChannelProvisioner against the Mattermost emulator")
+struct ChannelProvisionerTests {
+    let alice = BridgedChat(id: SkypeChatID("8:alice"), displayName: "Alice Archer")
+
+    @Test func createsANamedChannelWithHeaderAndTheBotAsMember() async throws {
+        try await ChannelFixture.with { fixture in
+            let provisioner = fixture.provisioner()
+            let id = try #require(try await provisioner.channel(for: alice))
+            let channel = try await fixture.bot.channel(id: id)
+            #expect(channel.name == "skype-8-alice")
+            #expect(channel.displayName == "Alice Archer")
+            #expect(channel.header.contains("`8:alice`"))
+            #expect(channel.type == .open)
+            let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
+            #expect(mine.contains { $0.id == id })
+            #expect(try await provisioner.links() == [ChannelLink(chat: alice.id, channel: id, channelName: "skype-8-alice")])
+            #expect(try await provisioner.skypeChat(for: id) == alice.id)
+        }
+    }
+
+    @Test func aSecondCallAndANewProvisionerFindTheSameChannel() async throws {
+        try await ChannelFixture.with { fixture in
+            let first = try await fixture.provisioner().channel(for: alice)
+            #expect(try await fixture.provisioner().channel(for: alice) == first)
+            #expect(try await fixture.provisioner().channel(for: alice, create: false) == first)
+            let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
+            #expect(mine.filter { $0.name.hasPrefix("skype-") }.count == 1)
+        }
+    }
+
+    @Test func withoutCreateAnUnlinkedChatHasNoChannel() async throws {
+        try await ChannelFixture.with { fixture in
+            let linked = try await fixture.provisioner().channel(for: alice, create: false)
+            #expect(linked == nil)
+            let existing = try await fixture.admin.channel(named: "skype-8-alice", inTeam: fixture.team.id)
+            #expect(existing == nil)
+        }
+    }
+
+    @Test func aNameTakenByAnotherChannelGivesTheNextAlternative() async throws {
+        try await ChannelFixture.with { fixture in
+            try await fixture.control("channels", ["name": "skype-8-alice", "display_name": "Someone else's", "members": ["mia"]])
+            let id = try #require(try await fixture.provisioner().channel(for: alice))
+            let channel = try await fixture.bot.channel(id: id)
+            #expect(channel.name == ChannelNamer(prefix: "skype-").name(for: alice.id, attempt: 1))
+            #expect(channel.name != "skype-8-alice")
+        }
+    }
+
+    @Test func aChannelLeftByAnInterruptedRunIsAdopted() async throws {
+        try await ChannelFixture.with { fixture in
+            let created = try await fixture.control("channels", [
+                "name": "skype-8-alice", "display_name": "Alice", "header": ChannelText.header(for: alice.id), "members": ["mia"],
+            ])
+            let id = try #require(try await fixture.provisioner().channel(for: alice))
+            #expect(id.rawValue == created["id"] as? String)
+            let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
+            #expect(mine.contains { $0.id == id })
+        }
+    }
+
+    @Test func syncRestoresADisplayNameAndHeaderChangedByHand() async throws {
+        try await ChannelFixture.with { fixture in
+            let provisioner = fixture.provisioner()
+            let id = try #require(try await provisioner.channel(for: alice))
+            _ = try await fixture.admin.patchChannel(id: id, displayName: "renamed", header: "no id here")
+            let preview = try await provisioner.sync(alice, dryRun: true)
+            #expect(preview.action == .updated)
+            #expect(preview.changes == [.displayName, .header])
+            #expect(try await fixture.bot.channel(id: id).displayName == "renamed")
+            let item = try await provisioner.sync(alice, dryRun: false)
+            #expect(item.action == .updated)
+            let channel = try await fixture.bot.channel(id: id)
+            #expect(channel.displayName == "Alice Archer")
+            #expect(channel.header == ChannelText.header(for: alice.id))
+            #expect(try await provisioner.sync(alice, dryRun: false).action == .unchanged)
+        }
+    }
+
+    @Test func aNewDisplayNameRenamesTheChannel() async throws {
+        try await ChannelFixture.with { fixture in
+            let provisioner = fixture.provisioner()
+            let id = try #require(try await provisioner.channel(for: alice))
+            _ = try await provisioner.channel(for: BridgedChat(id: alice.id, displayName: "Alice A."))
+            #expect(try await fixture.bot.channel(id: id).displayName == "Alice A.")
+            _ = try await provisioner.channel(for: BridgedChat(id: alice.id, displayName: ""))
+            #expect(try await fixture.bot.channel(id: id).displayName == "Alice A.", "an id-only name never replaces a real one")
+        }
+    }
+
+    @Test func aDryRunCreatesNothing() async throws {
+        try await ChannelFixture.with { fixture in
+            let item = try await fixture.provisioner().sync(alice, dryRun: true)
+            #expect(item.action == .created)
+            #expect(item.channelName == "skype-8-alice")
+            #expect(item.channelID == nil)
+            let existing = try await fixture.admin.channel(named: "skype-8-alice", inTeam: fixture.team.id)
+            #expect(existing == nil)
+            #expect(try ChannelLinkStore(store: fixture.store).entries().isEmpty)
+        }
+    }
+}
