@@ -66,7 +66,7 @@ struct MattermostClientTests {
             let client = server.client()
             let nick = try await server.createUser("nick", nickname: "Nicky", firstName: "Nick", lastName: "Cave")
             let full = try await server.createUser("full", firstName: "Fay", lastName: "Ull")
-            let first = try await server.createUser("first", firstName: "Fia")
+            _ = try await server.createUser("first", firstName: "Fia")
             let plain = try await server.createUser("plain")
             #expect(try await client.user(id: nick.id).displayName == "Nicky")
             #expect(try await client.user(id: full.id).displayName == "Fay Ull")

@@ -1,0 +1,304 @@
+import Foundation
+import Logging
+import Synchronization
+import WSClient
+
+/// The state behind a ``MattermostEventStream``: the connection loop, the resume position
+/// (`connection_id`, next `seq`), the last event time and the de-duplication memory.
+actor MattermostStreamSession {
+    /// What one socket has seen so far.
+    private struct Socket {
+        /// Whether this socket asked to resume a previous connection.
+        var resuming: Bool
+        /// Whether a `hello` arrived on it.
+        var sawHello = false
+        /// Whether it is registered (hello received, or resume confirmed).
+        var established = false
+        /// The last action `seq` used on it.
+        var lastActionSeq = 0
+        /// The `seq` of the ping sent right after connecting, whose reply confirms a resume.
+        var probeSeq = 0
+        /// The `seq` of the ping still waiting for its reply.
+        var pendingPing: Int?
+    }
+
+    private let client: MattermostClient
+    private let websocketURL: URL
+    private let token: String
+    private let channels: @Sendable () async -> [MattermostChannelID]
+    private let options: MattermostEventStream.Options
+    private let output: AsyncStream<MattermostEvent>.Continuation
+    private let logger: Logger
+    private let connected = Mutex(false)
+
+    private var connectionID: String?
+    private var nextSeq = 0
+    private var everEstablished = false
+    /// Server time (ms) up to which every event has been received.
+    private var lastEventTime: Int64?
+    /// Server time (ms) when the stream first registered; backfills never reach before it.
+    private var streamStart: Int64?
+    private var deduplicator = MattermostEventDeduplicator()
+    private var socket = Socket(resuming: false)
+    private var outbound: WebSocketOutboundWriter?
+    private var backfilling = false
+
+    init(
+        client: MattermostClient, websocketURL: URL, token: String, channels: @escaping @Sendable () async -> [MattermostChannelID],
+        options: MattermostEventStream.Options, output: AsyncStream<MattermostEvent>.Continuation, logger: Logger
+    ) {
+        self.client = client
+        self.websocketURL = websocketURL
+        self.token = token
+        self.channels = channels
+        self.options = options
+        self.output = output
+        self.logger = logger
+    }
+
+    /// Whether a socket is connected and registered.
+    nonisolated var isConnected: Bool {
+        connected.withLock { $0 }
+    }
+
+    /// Connects, and reconnects after every loss with backoff, until cancelled; then ends the output.
+    func run() async {
+        var failures = 0
+        while !Task.isCancelled {
+            let established = await withTaskCancellationHandler {
+                await connectOnce()
+            } onCancel: {
+                Task { await self.closeSocket() }
+            }
+            guard !Task.isCancelled else { break }
+            failures = established ? 1 : failures + 1
+            let delay = options.reconnect.delay(afterFailures: failures)
+            logger.info("mattermost websocket disconnected; reconnecting", metadata: ["sb.mm.retry_in_ms": "\(delay.milliseconds)"])
+            try? await Task.sleep(for: delay)
+        }
+        output.finish()
+    }
+
+    /// Closes the current socket, if any (the loop then reconnects unless cancelled).
+    func closeSocket() async {
+        try? await outbound?.close(.normalClosure, reason: nil)
+    }
+
+    /// Sends `user_typing` on the current socket.
+    func sendTyping(channel: MattermostChannelID, parent: MattermostPostID?) async {
+        guard socket.established else { return }
+        await sendAction("user_typing", data: ["channel_id": .string(channel.rawValue), "parent_id": .string(parent?.rawValue ?? "")])
+    }
+
+    // MARK: One connection
+
+    /// One socket from connect to close. Returns whether it got registered.
+    private func connectOnce() async -> Bool {
+        let resuming = connectionID != nil
+        socket = Socket(resuming: resuming)
+        var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 24)
+        configuration.additionalHeaders[.authorization] = "Bearer \(token)"
+        let url = socketURL(resuming: resuming)
+        let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
+            try await self.serve(inbound: inbound, outbound: outbound)
+        }
+        do {
+            if let proxyURL = options.proxy {
+                guard let proxy = Self.proxySettings(proxyURL) else {
+                    logger.error("mattermost websocket proxy must be an http or socks5 url", metadata: ["sb.mm.proxy": "\(Redaction.redactedURL(proxyURL.absoluteString))"])
+                    return false
+                }
+                try await WebSocketClient.connect(url: url, configuration: configuration, proxySettings: proxy, logger: logger, handler: handler)
+            } else {
+                try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger, handler: handler)
+            }
+        } catch {
+            logger.warning("mattermost websocket failed", metadata: ["sb.error": "\(error)", "sb.mm.url": "\(websocketURL)"])
+        }
+        outbound = nil
+        connected.withLock { $0 = false }
+        return socket.established
+    }
+
+    private nonisolated func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        await opened(outbound)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: self.options.pingInterval)
+                    guard await self.pingTick() else {
+                        self.logger.warning("mattermost websocket ping unanswered; reconnecting")
+                        try? await outbound.close(.normalClosure, reason: nil)
+                        return
+                    }
+                }
+            }
+            for try await message in inbound.messages(maxSize: 1 << 24) {
+                guard case .text(let text) = message else { continue }
+                guard await receive(text) else {
+                    try? await outbound.close(.normalClosure, reason: nil)
+                    break
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// A socket is up: send the challenge (ignored by the server when the upgrade carried the
+    /// token) and a ping whose reply confirms a resume and gives the server's time.
+    private func opened(_ writer: WebSocketOutboundWriter) async {
+        outbound = writer
+        await sendAction("authentication_challenge", data: ["token": .string(token)])
+        await sendAction("ping", data: [:])
+        socket.probeSeq = socket.lastActionSeq
+        socket.pendingPing = socket.lastActionSeq
+    }
+
+    /// Sends the next `ping` action; false when the previous one is still unanswered.
+    private func pingTick() async -> Bool {
+        guard !backfilling else { return true }
+        guard socket.pendingPing == nil else { return false }
+        await sendAction("ping", data: [:])
+        socket.pendingPing = socket.lastActionSeq
+        return true
+    }
+
+    private func sendAction(_ action: String, data: [String: JSONValue]) async {
+        guard let outbound else { return }
+        socket.lastActionSeq += 1
+        let frame = JSONValue.object(["seq": .number(Double(socket.lastActionSeq)), "action": .string(action), "data": .object(data)])
+        guard let text = try? frame.jsonString() else { return }
+        try? await outbound.write(.text(text))
+    }
+
+    /// Handles one frame; false when the socket must be dropped (sequence gap, lost session).
+    private func receive(_ text: String) async -> Bool {
+        guard let frame = MattermostSocketFrame(text: text) else { return true }
+        switch frame {
+        case .reply(let seq, let ok, let data, let errorID):
+            if !ok, errorID.contains("not_authenticated") { return false }
+            if seq == socket.pendingPing {
+                socket.pendingPing = nil
+                if let time = data["server_time"]?.number {
+                    advance(to: Int64(time))
+                    if seq == socket.probeSeq, !socket.resuming, streamStart == nil { streamStart = Int64(time) }
+                }
+            }
+            if seq == socket.probeSeq, socket.resuming, !socket.sawHello, !socket.established {
+                registered()
+                logger.info("mattermost websocket resumed", metadata: ["sb.mm.connection": "\(connectionID ?? "")"])
+                output.yield(.reconnected(resumed: true))
+            }
+            return true
+        case .event("hello", let seq, let data, _):
+            socket.sawHello = true
+            let previous = connectionID
+            connectionID = MattermostWire.string(data, "connection_id")
+            nextSeq = seq + 1
+            if lastEventTime == nil { advance(to: Int64(Date().timeIntervalSince1970 * 1000)) }
+            let reconnect = everEstablished
+            registered()
+            if reconnect {
+                logger.info(
+                    "mattermost websocket could not resume; backfilling",
+                    metadata: ["sb.mm.connection": "\(connectionID ?? "")", "sb.mm.previous": "\(previous ?? "")"])
+                await backfill()
+                output.yield(.reconnected(resumed: false))
+            }
+            return true
+        case .event(let name, let seq, let data, let broadcast):
+            if seq < nextSeq { return true }
+            if seq > nextSeq {
+                logger.warning("mattermost websocket sequence gap; reconnecting", metadata: ["sb.mm.expected": "\(nextSeq)", "sb.mm.seq": "\(seq)"])
+                return false
+            }
+            nextSeq = seq + 1
+            if let event = MattermostSocketFrame.event(named: name, data: data, broadcast: broadcast) { deliver(event) }
+            return true
+        }
+    }
+
+    private func registered() {
+        socket.established = true
+        everEstablished = true
+        connected.withLock { $0 = true }
+    }
+
+    /// Delivers `event` unless it was delivered before; returns whether it was delivered.
+    @discardableResult
+    private func deliver(_ event: MattermostEvent) -> Bool {
+        guard deduplicator.admit(event) else { return false }
+        switch event {
+        case .posted(let post), .postEdited(let post), .postDeleted(let post): advance(to: post.updateAt)
+        default: break
+        }
+        output.yield(event)
+        return true
+    }
+
+    private func advance(to time: Int64) {
+        lastEventTime = max(lastEventTime ?? time, time)
+    }
+
+    // MARK: Backfill
+
+    /// Delivers every post change since the last event time in each channel of `channels()`:
+    /// deleted posts as deleted, posts new to the stream as posted, edits of posts it delivered
+    /// before as edited. Changes from before the stream started are left out.
+    private func backfill() async {
+        backfilling = true
+        defer { backfilling = false }
+        let since = (lastEventTime ?? 0) - options.backfillOverlap.milliseconds
+        let threshold = max(since, (streamStart ?? 0) - 1)
+        for channel in await channels() {
+            guard let posts = await changedPosts(in: channel, since: since) else { continue }
+            for post in posts {
+                if post.deleteAt > 0 {
+                    if post.deleteAt > threshold { deliver(.postDeleted(post)) }
+                    continue
+                }
+                let new = post.createAt > threshold && deliver(.posted(post))
+                if !new, post.editAt > threshold { deliver(.postEdited(post)) }
+            }
+        }
+    }
+
+    /// `posts(in:since:)`, tried three times; nil (logged) when it keeps failing.
+    private func changedPosts(in channel: MattermostChannelID, since: Int64) async -> [MattermostPost]? {
+        for attempt in 1...3 {
+            do {
+                return try await client.posts(in: channel, since: since)
+            } catch {
+                logger.warning(
+                    "mattermost backfill failed", metadata: ["sb.mm.channel": "\(channel)", "sb.error": "\(error)", "sb.attempt": "\(attempt)"])
+                if error is CancellationError { return nil }
+                try? await Task.sleep(for: .milliseconds(250 * attempt))
+            }
+        }
+        logger.error("mattermost backfill gave up; posts of the gap may be missing", metadata: ["sb.mm.channel": "\(channel)"])
+        return nil
+    }
+
+    // MARK: URLs
+
+    private func socketURL(resuming: Bool) -> String {
+        guard resuming, let connectionID, var components = URLComponents(url: websocketURL, resolvingAgainstBaseURL: false) else {
+            return websocketURL.absoluteString
+        }
+        var items = components.queryItems ?? []
+        items.removeAll { $0.name == "connection_id" || $0.name == "sequence_number" }
+        items += [URLQueryItem(name: "connection_id", value: connectionID), URLQueryItem(name: "sequence_number", value: String(nextSeq))]
+        components.queryItems = items
+        return components.string ?? websocketURL.absoluteString
+    }
+
+    /// WSClient proxy settings for an `http://` or `socks5(h)://` proxy URL; nil for other schemes.
+    static func proxySettings(_ proxy: URL) -> WebSocketProxySettings? {
+        guard let host = proxy.host else { return nil }
+        switch proxy.scheme?.lowercased() {
+        case "http": return WebSocketProxySettings(host: host, port: proxy.port ?? 80, type: .http())
+        case "socks5", "socks5h", "socks": return WebSocketProxySettings(host: host, port: proxy.port ?? 1080, type: .socks)
+        default: return nil
+        }
+    }
+}
