@@ -1,6 +1,6 @@
 /// Who wrote a message, as far as the bridge cares.
 public struct BridgeSender: Sendable, Hashable, Codable {
-    /// The sender's id on its side (a Skype user id, a Mattermost user id).
+    /// The sender's id on its side (a Skype user id, a Mattermost username).
     public var id: String
     /// The name shown for them on the other side.
     public var displayName: String

@@ -16,7 +16,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
 
     private struct State {
         var bot: MattermostUser?
-        var names: [MattermostUserID: String] = [:]
+        var users: [MattermostUserID: MattermostUser] = [:]
         var channelTypes: [MattermostChannelID: MattermostChannelType] = [:]
         var task: Task<Void, Never>?
         var stream: MattermostEventStream?
@@ -199,25 +199,26 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         }
     }
 
-    /// The neutral form of a post; the author's name is the override a bridge put on it, else
-    /// their display name.
+    /// The neutral form of a post: the sender's id is their username; their name is the override
+    /// a bridge put on the post, else their display name.
     private func bridgeMessage(_ post: MattermostPost) async throws -> BridgeMessage {
         let bot = try await botUser()
-        let name = try await displayName(of: post.userID)
+        let author = try await user(post.userID)
         return BridgeMessage(
             side: .mattermost, chat: BridgeChatID(post.channelID.rawValue), id: RemoteMessageID(post.id.rawValue),
-            sender: BridgeSender(id: post.userID.rawValue, displayName: post.props["override_username"]?.string ?? name, isBridgeAccount: post.userID == bot.id),
+            sender: BridgeSender(
+                id: author.username, displayName: post.props["override_username"]?.string ?? author.displayName, isBridgeAccount: post.userID == bot.id),
             text: MattermostMarkdown.parse(post.message),
             time: Date(timeIntervalSince1970: Double(max(post.updateAt, post.createAt)) / 1000),
             transactionID: Self.transaction(of: post), replyTo: post.rootID.map { RemoteMessageID($0.rawValue) },
             isSystem: post.isSystem, version: String(post.editAt))
     }
 
-    private func displayName(of user: MattermostUserID) async throws -> String {
-        if let known = state.withLock({ $0.names[user] }) { return known }
-        let name = try await client.user(id: user).displayName
-        state.withLock { $0.names[user] = name }
-        return name
+    private func user(_ id: MattermostUserID) async throws -> MattermostUser {
+        if let known = state.withLock({ $0.users[id] }) { return known }
+        let user = try await client.user(id: id)
+        state.withLock { $0.users[id] = user }
+        return user
     }
 
     private static func transaction(of post: MattermostPost) -> TransactionID? {

@@ -67,6 +67,17 @@ struct BridgeRouterTests {
         #expect(bridge.skype.posted.map(\.message.body) == ["mia says"])
     }
 
+    @Test func ignoredSendersAreNotRelayed() async throws {
+        let bridge = try BridgeHarness(settings: BridgeSettings(ignoreSenders: ["Mia"]))
+        let task = try await bridge.start()
+        defer { task.cancel() }
+        bridge.mattermost.emit(.message(BridgeHarness.message("ignored", id: "p1", side: .mattermost, chat: "mm-alice", sender: "Mia")))
+        bridge.mattermost.emit(.message(BridgeHarness.message("relayed", id: "p2", side: .mattermost, chat: "mm-alice", sender: "Max")))
+        #expect(await eventually { bridge.skype.posted.count == 1 })
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(bridge.skype.posted.map(\.message.body) == ["relayed"])
+    }
+
     @Test func editsAndDeletesReachTheCopy() async throws {
         let bridge = try BridgeHarness()
         let task = try await bridge.start()
