@@ -94,10 +94,10 @@ actor MattermostStreamSession {
 
     /// One socket from connect to close. Returns whether it got registered.
     private func connectOnce() async -> Bool {
-        let resuming = connectionID != nil
+        let resuming = connectionID != nil && options.authenticateOnUpgrade
         socket = Socket(resuming: resuming)
         var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 24)
-        configuration.additionalHeaders[.authorization] = "Bearer \(token)"
+        if options.authenticateOnUpgrade { configuration.additionalHeaders[.authorization] = "Bearer \(token)" }
         let url = socketURL(resuming: resuming)
         let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
             try await self.serve(inbound: inbound, outbound: outbound)
