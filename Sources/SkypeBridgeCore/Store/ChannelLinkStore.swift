@@ -67,17 +67,30 @@ public struct ChannelLinkStore: Sendable {
     /// Records `link` and its chat's kind and display name in one transaction.
     /// - Throws: ``StoreError`` when the chat or the channel is already linked elsewhere.
     public func insert(_ link: ChannelLink, chat: BridgedChat) throws {
-        let now = Date().timeIntervalSince1970
-        try write { db in
-            try db.execute(sql: Self.upsertChat, arguments: [chat.id.rawValue, chat.kind, chat.displayName, now])
-            try db.execute(sql: Self.insertLink, arguments: [link.chat.rawValue, link.channel.rawValue, link.channelName, now])
-        }
+        try save(newLinks: [Entry(link: link, displayName: chat.displayName)], chats: [])
     }
 
     /// Records the display name `chat` is now bridged under.
     public func updateChat(_ chat: BridgedChat) throws {
+        try save(newLinks: [], chats: [chat])
+    }
+
+    /// Records new links (with their chats) and chats' new display names in one transaction,
+    /// so a batch costs one disk sync; nothing is written when any row is refused.
+    /// - Throws: ``StoreError`` when a chat or a channel is already linked elsewhere.
+    public func save(newLinks: [Entry], chats: [BridgedChat]) throws {
+        guard !newLinks.isEmpty || !chats.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
         try write { db in
-            try db.execute(sql: Self.upsertChat, arguments: [chat.id.rawValue, chat.kind, chat.displayName, Date().timeIntervalSince1970])
+            for entry in newLinks {
+                let chat = BridgedChat(id: entry.link.chat, displayName: entry.displayName)
+                try db.execute(sql: Self.upsertChat, arguments: [chat.id.rawValue, chat.kind, chat.displayName, now])
+                try db.execute(
+                    sql: Self.insertLink, arguments: [entry.link.chat.rawValue, entry.link.channel.rawValue, entry.link.channelName, now])
+            }
+            for chat in chats {
+                try db.execute(sql: Self.upsertChat, arguments: [chat.id.rawValue, chat.kind, chat.displayName, now])
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import SkypeBridgeCore
@@ -69,16 +70,16 @@ struct ChannelProvisionerTests {
             let provisioner = fixture.provisioner()
             let id = try #require(try await provisioner.channel(for: alice))
             _ = try await fixture.admin.patchChannel(id: id, displayName: "renamed", header: "no id here")
-            let preview = try await provisioner.sync(alice, dryRun: true)
+            let preview = try #require(try await provisioner.sync([alice], dryRun: true).first)
             #expect(preview.action == .updated)
             #expect(preview.changes == [.displayName, .header])
             #expect(try await fixture.bot.channel(id: id).displayName == "renamed")
-            let item = try await provisioner.sync(alice, dryRun: false)
+            let item = try #require(try await provisioner.sync([alice], dryRun: false).first)
             #expect(item.action == .updated)
             let channel = try await fixture.bot.channel(id: id)
             #expect(channel.displayName == "Alice Archer")
             #expect(channel.header == ChannelText.header(for: alice.id))
-            #expect(try await provisioner.sync(alice, dryRun: false).action == .unchanged)
+            #expect(try await provisioner.sync([alice], dryRun: false).map(\.action) == [.unchanged])
         }
     }
 
@@ -95,13 +96,36 @@ struct ChannelProvisionerTests {
 
     @Test func aDryRunCreatesNothing() async throws {
         try await ChannelFixture.with { fixture in
-            let item = try await fixture.provisioner().sync(alice, dryRun: true)
+            let item = try #require(try await fixture.provisioner().sync([alice], dryRun: true).first)
             #expect(item.action == .created)
             #expect(item.channelName == "skype-8-alice")
             #expect(item.channelID == nil)
             let existing = try await fixture.admin.channel(named: "skype-8-alice", inTeam: fixture.team.id)
             #expect(existing == nil)
             #expect(try ChannelLinkStore(store: fixture.store).entries().isEmpty)
+        }
+    }
+}
+
+@Suite("ChannelProvisioner batches")
+struct ChannelProvisionerBatchTests {
+    @Test func aBatchCreatesEveryChannelStoresEveryLinkAndReportsProgress() async throws {
+        try await ChannelFixture.with { fixture in
+            let chats = (0..<40).map { BridgedChat(id: SkypeChatID("8:user\($0)"), displayName: "User \($0)") }
+            let calls = Mutex<[Int]>([])
+            let items = try await fixture.provisioner().sync(chats, dryRun: false) { done, total in
+                #expect(total == 40)
+                calls.withLock { $0.append(done) }
+            }
+            #expect(items.map(\.chat) == chats, "outcomes in the order of the chats")
+            #expect(items.allSatisfy { $0.action == .created })
+            #expect(Set(items.map(\.channelName)).count == 40)
+            #expect(calls.withLock { $0 } == Array(1...40))
+            let stored = try ChannelLinkStore(store: fixture.store).entries()
+            #expect(Set(stored.map(\.link.chat)) == Set(chats.map(\.id)))
+            #expect(Set(stored.map(\.link.channel)) == Set(items.compactMap(\.channelID)))
+            let again = try await fixture.provisioner().sync(chats, dryRun: false)
+            #expect(again.allSatisfy { $0.action == .unchanged })
         }
     }
 }

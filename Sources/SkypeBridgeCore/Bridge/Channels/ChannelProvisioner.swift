@@ -6,11 +6,13 @@ import Logging
 /// they changed.
 ///
 /// `bridge run` calls ``channel(for:create:)`` for every chat it relays (answered from memory
-/// after the first time); `channels sync` calls ``sync(_:dryRun:known:)`` for every chat, which
-/// also checks the channel on the server.
+/// after the first time); `channels sync` calls ``sync(_:dryRun:known:progress:)`` with every
+/// chat, which also checks each channel on the server.
 public actor ChannelProvisioner {
     /// How many names (``ChannelNamer`` attempts) are tried before giving up on a chat.
     public static let maxAttempts = 8
+    /// How many chats ``sync(_:dryRun:known:progress:)`` works on at once.
+    public static let syncWidth = 8
 
     private let client: MattermostClient
     private let links: ChannelLinkStore
@@ -19,6 +21,9 @@ public actor ChannelProvisioner {
     private let namer: ChannelNamer
     private let logger: Logger
     private var cache: [SkypeChatID: ChannelLinkStore.Entry] = [:]
+    /// Links and display names a batch has not written yet (see ``flush()``).
+    private var pendingLinks: [ChannelLinkStore.Entry] = []
+    private var pendingChats: [BridgedChat] = []
 
     /// A provisioner creating channels in `team` through `client`, adding `bot` to each, with
     /// names prefixed by `settings.channelPrefix`.
@@ -38,17 +43,18 @@ public actor ChannelProvisioner {
     ///
     /// A linked chat whose display name changed (and is a real name, not just the id) gets its
     /// channel's display name updated. Does not check that the linked channel still exists;
-    /// ``sync(_:dryRun:known:)`` does.
+    /// ``sync(_:dryRun:known:progress:)`` does.
     public func channel(for chat: BridgedChat, create: Bool = true) async throws -> MattermostChannelID? {
         if let entry = try entry(for: chat.id) {
             if entry.displayName != chat.displayName, chat.displayName != chat.id.rawValue {
                 _ = try await client.patchChannel(id: entry.link.channel, displayName: ChannelText.displayName(for: chat))
-                try remember(entry.link, chat: chat)
+                try links.updateChat(chat)
+                cache[chat.id] = ChannelLinkStore.Entry(link: entry.link, displayName: chat.displayName)
             }
             return entry.link.channel
         }
         guard create else { return nil }
-        return try await createChannel(for: chat).channel
+        return try await createChannel(for: chat, deferWrite: false).channel
     }
 
     /// The Skype chat linked to a Mattermost channel, if any (reverse lookup, from the store).
@@ -62,13 +68,54 @@ public actor ChannelProvisioner {
         try links.entries().map(\.link)
     }
 
-    /// Brings one chat's channel up to date: creates it when the chat has no channel (or its
+    /// Brings every chat's channel up to date: creates it when the chat has no channel (or its
     /// channel was deleted), else sets the display name and header when they differ.
+    ///
+    /// Works on ``syncWidth`` chats at once and writes the new links in one transaction at the
+    /// end (also when it fails part-way, for the channels already created); a run killed before
+    /// that re-adopts its channels next time, by name and header.
     /// - Parameters:
     ///   - dryRun: decide what would change, and change nothing (only reads the server).
     ///   - known: channels already fetched (by id), to spare one request per chat; a linked
     ///     channel not in it is fetched.
-    public func sync(_ chat: BridgedChat, dryRun: Bool, known: [MattermostChannelID: MattermostChannel] = [:]) async throws
+    ///   - progress: told after each chat with (chats done, chats in all).
+    /// - Returns: one outcome per chat, in the order of `chats`.
+    public func sync(
+        _ chats: [BridgedChat], dryRun: Bool, known: [MattermostChannelID: MattermostChannel] = [:],
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> [ChannelSyncItem] {
+        for entry in try links.entries() { cache[entry.link.chat] = entry }
+        var items = [ChannelSyncItem?](repeating: nil, count: chats.count)
+        do {
+            try await withThrowingTaskGroup(of: (Int, ChannelSyncItem).self) { group in
+                var next = 0
+                var done = 0
+                while next < min(Self.syncWidth, chats.count) {
+                    let index = next
+                    group.addTask { (index, try await self.sync(chats[index], dryRun: dryRun, known: known)) }
+                    next += 1
+                }
+                while let (index, item) = try await group.next() {
+                    items[index] = item
+                    done += 1
+                    progress?(done, chats.count)
+                    if next < chats.count {
+                        let index = next
+                        group.addTask { (index, try await self.sync(chats[index], dryRun: dryRun, known: known)) }
+                        next += 1
+                    }
+                }
+            }
+        } catch {
+            try flush()
+            throw error
+        }
+        try flush()
+        return items.compactMap { $0 }
+    }
+
+    /// One chat of ``sync(_:dryRun:known:progress:)``; its writes wait for ``flush()``.
+    private func sync(_ chat: BridgedChat, dryRun: Bool, known: [MattermostChannelID: MattermostChannel]) async throws
         -> ChannelSyncItem
     {
         let displayName = ChannelText.displayName(for: chat)
@@ -82,7 +129,7 @@ public actor ChannelProvisioner {
                 cache[chat.id] = nil
                 logger.notice("linked channel is gone; creating a new one", metadata: ["sb.chat": "\(chat.id)"])
             }
-            let link = try await createChannel(for: chat)
+            let link = try await createChannel(for: chat, deferWrite: true)
             return ChannelSyncItem(chat: chat, channelName: link.channelName, channelID: link.channel, action: .created)
         }
         var changes: [ChannelSyncItem.Change] = []
@@ -94,11 +141,23 @@ public actor ChannelProvisioner {
                     id: channel.id, displayName: changes.contains(.displayName) ? displayName : nil,
                     header: changes.contains(.header) ? header : nil)
             }
-            if !changes.isEmpty || entry.displayName != chat.displayName { try remember(entry.link, chat: chat) }
+            if entry.displayName != chat.displayName {
+                pendingChats.append(chat)
+                cache[chat.id] = ChannelLinkStore.Entry(link: entry.link, displayName: chat.displayName)
+            }
         }
         return ChannelSyncItem(
             chat: chat, channelName: entry.link.channelName, channelID: channel.id,
             action: changes.isEmpty ? .unchanged : .updated, changes: changes)
+    }
+
+    /// Writes the links and display names a batch kept back, in one transaction.
+    private func flush() throws {
+        let newLinks = pendingLinks
+        let chats = pendingChats
+        pendingLinks = []
+        pendingChats = []
+        try links.save(newLinks: newLinks, chats: chats)
     }
 
     private func entry(for chat: SkypeChatID) throws -> ChannelLinkStore.Entry? {
@@ -106,11 +165,6 @@ public actor ChannelProvisioner {
         let stored = try links.entry(for: chat)
         cache[chat] = stored
         return stored
-    }
-
-    private func remember(_ link: ChannelLink, chat: BridgedChat) throws {
-        try links.updateChat(chat)
-        cache[chat.id] = ChannelLinkStore.Entry(link: link, displayName: chat.displayName)
     }
 
     /// The linked channel, nil when the server no longer has it.
@@ -125,13 +179,21 @@ public actor ChannelProvisioner {
         }
     }
 
+    /// Whether `name` is linked (or about to be) to a chat other than `chat`.
+    private func isTaken(_ name: String, by chat: SkypeChatID) throws -> Bool {
+        if pendingLinks.contains(where: { $0.link.channelName == name && $0.link.chat != chat }) { return true }
+        guard let other = try links.entry(named: name) else { return false }
+        return other.link.chat != chat
+    }
+
     /// Creates the chat's channel under the first free name, or adopts a channel an interrupted
-    /// run created (same name, header naming this chat); the bot joins it and the link is stored.
-    private func createChannel(for chat: BridgedChat) async throws -> ChannelLink {
+    /// run created (same name, header naming this chat); the bot joins it and the link is stored
+    /// (kept for ``flush()`` when `deferWrite`).
+    private func createChannel(for chat: BridgedChat, deferWrite: Bool) async throws -> ChannelLink {
         let header = ChannelText.header(for: chat.id)
         for attempt in 0..<Self.maxAttempts {
             let name = namer.name(for: chat.id, attempt: attempt)
-            if let other = try links.entry(named: name), other.link.chat != chat.id { continue }
+            if try isTaken(name, by: chat.id) { continue }
             let channel: MattermostChannel
             do {
                 channel = try await client.createChannel(
@@ -143,20 +205,25 @@ public actor ChannelProvisioner {
                 channel = existing
             }
             try await client.addMember(channel: channel.id, user: bot.id)
-            let link = ChannelLink(chat: chat.id, channel: channel.id, channelName: channel.name)
-            try links.insert(link, chat: chat)
-            cache[chat.id] = ChannelLinkStore.Entry(link: link, displayName: chat.displayName)
+            let entry = ChannelLinkStore.Entry(
+                link: ChannelLink(chat: chat.id, channel: channel.id, channelName: channel.name), displayName: chat.displayName)
+            if deferWrite {
+                pendingLinks.append(entry)
+            } else {
+                try links.insert(entry.link, chat: chat)
+            }
+            cache[chat.id] = entry
             logger.info("created channel", metadata: ["sb.chat": "\(chat.id)", "sb.channel": "\(channel.name)"])
-            return link
+            return entry.link
         }
         throw ChannelError.noFreeName(chat: chat.id, attempts: Self.maxAttempts)
     }
 
-    /// The name ``createChannel(for:)`` would use, found without changing anything.
+    /// The name ``createChannel(for:deferWrite:)`` would use, found without changing anything.
     private func freeName(for chat: BridgedChat) async throws -> String {
         for attempt in 0..<Self.maxAttempts {
             let name = namer.name(for: chat.id, attempt: attempt)
-            if let other = try links.entry(named: name), other.link.chat != chat.id { continue }
+            if try isTaken(name, by: chat.id) { continue }
             guard let existing = try await client.channel(named: name, inTeam: team.id) else { return name }
             if ChannelText.chat(inHeader: existing.header) == chat.id { return name }
         }

@@ -54,12 +54,7 @@ public struct ChannelSync: Sendable {
         }
         let mine = try await client.channelsForUser(bot.id, team: team.id)
         let known = Dictionary(mine.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var items: [ChannelSyncItem] = []
-        for chat in chats {
-            try Task.checkCancellation()
-            items.append(try await provisioner.sync(chat, dryRun: dryRun, known: known))
-            progress?(items.count, chats.count)
-        }
+        let items = try await provisioner.sync(chats, dryRun: dryRun, known: known, progress: progress)
         var entries = try ChannelLinkStore(store: store).entries()
         if dryRun { entries = Self.preview(entries, after: items) }
         let publisher = ChannelIndexPublisher(client: client, store: store, channel: index, bot: bot, logger: logger)
