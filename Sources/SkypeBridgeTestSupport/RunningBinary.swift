@@ -38,6 +38,9 @@ public final class RunningBinary: Sendable {
     /// Sends SIGTERM.
     public func terminate() { process.terminate() }
 
+    /// Sends SIGKILL: the process dies at once, without cleaning up (crash tests).
+    public func kill() { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
+
     /// Waits for the process to exit and returns what it printed.
     public func finish() async -> BinaryRunner.Result {
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }

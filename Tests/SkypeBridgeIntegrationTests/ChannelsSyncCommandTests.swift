@@ -53,6 +53,7 @@ import Testing
         let first = try await binary.run(sandbox.options + ["channels", "sync"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasSuffix("2 chats, 2 created, 0 updated, index created\n"), "\(first.stdout)")
+        #expect(first.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let channels = try await bridgedChannels(sandbox)
         #expect(channels.count == 2)
         let byChat = Dictionary(channels.values.map { (($0["header"] as? String) ?? "", $0) }, uniquingKeysWith: { first, _ in first })
@@ -106,6 +107,16 @@ import Testing
         #expect((after.first?["message"] as? String)?.contains("New plans") == true)
         #expect((after.first?["edit_at"] as? Int ?? 0) > 0)
         #expect(try await bridgedChannels(sandbox).count == 2)
+    }
+
+    @Test func aTerminalGetsAProgressBarOnStderr() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let command = ([binary.executable.path] + sandbox.options + ["channels", "sync"]).joined(separator: " ")
+        let result = try await binary.runShell("script -qec '\(command)' /dev/null")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("] 1/1 chats"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 chat, 1 created, 0 updated, index created"))
     }
 
     @Test func aMissingIndexChannelIsNotFoundOnOneLine() async throws {

@@ -6,7 +6,7 @@ extension MattermostClient {
     public func uploadFile(channel: MattermostChannelID, path: String, name: String) async throws -> MattermostFileInfo {
         let form: [MultipartPart] = [
             .field("channel_id", channel.rawValue),
-            .file("files", path: path, filename: name, contentType: "application/octet-stream"),
+            .file("files", path: path, filename: name, contentType: MattermostMediaType.forFileName(name)),
         ]
         let answer = try await object(.post, "/files", body: .multipart(form), retryable: false)
         guard let info = answer["file_infos"]?.array?.first?.object.flatMap(MattermostFileInfo.init(wire:)) else {

@@ -40,7 +40,7 @@ extension MattermostClient {
     /// Sends a request and decodes a JSON array answer.
     func array(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil) async throws -> [JSONValue] {
         let response = try await send(method, path, query: query, json: json)
-        guard let array = (try? JSONValue.parse(response.data))?.array else {
+        guard let array = MattermostWire.value(response.data)?.array else {
             throw MattermostError.unexpectedResponse("\(method) \(path) did not answer a json array")
         }
         return array

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// The Mattermost WebSocket event stream (`/api/v4/websocket`, over swift-websocket's WSClient).
 ///
@@ -35,16 +34,26 @@ public final class MattermostEventStream: AsyncSequence, Sendable {
         /// How far before the last event time a backfill starts, against clock granularity and
         /// events still in flight (already delivered posts are not delivered again).
         public var backfillOverlap: Duration
+        /// Whether the token rides on the upgrade request (`Authorization: Bearer`). Off, the
+        /// stream authenticates with the `authentication_challenge` action only, as
+        /// mattermostdriver does; the server then cannot resume, so every reconnect backfills.
+        public var authenticateOnUpgrade: Bool
 
         /// Creates options; the defaults suit a real server (30 s pings as the web app, 1 s overlap).
         public init(
             reconnect: MattermostReconnectPolicy = MattermostReconnectPolicy(), pingInterval: Duration = .seconds(30), proxy: URL? = nil,
-            backfillOverlap: Duration = .seconds(1)
+            backfillOverlap: Duration = .seconds(1), authenticateOnUpgrade: Bool = true
         ) {
             self.reconnect = reconnect
             self.pingInterval = pingInterval
             self.proxy = proxy
             self.backfillOverlap = backfillOverlap
+            self.authenticateOnUpgrade = authenticateOnUpgrade
+        }
+
+        /// The default options with the proxy of the `[mattermost]` settings.
+        public init(settings: MattermostSettings) {
+            self.init(proxy: settings.proxy)
         }
     }
 

@@ -10,6 +10,8 @@ actor MattermostStreamSession {
     private struct Socket {
         /// Whether this socket asked to resume a previous connection.
         var resuming: Bool
+        /// Whether the upgrade succeeded.
+        var opened = false
         /// Whether a `hello` arrived on it.
         var sawHello = false
         /// Whether it is registered (hello received, or resume confirmed).
@@ -94,10 +96,10 @@ actor MattermostStreamSession {
 
     /// One socket from connect to close. Returns whether it got registered.
     private func connectOnce() async -> Bool {
-        let resuming = connectionID != nil
+        let resuming = connectionID != nil && options.authenticateOnUpgrade
         socket = Socket(resuming: resuming)
         var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 24)
-        configuration.additionalHeaders[.authorization] = "Bearer \(token)"
+        if options.authenticateOnUpgrade { configuration.additionalHeaders[.authorization] = "Bearer \(token)" }
         let url = socketURL(resuming: resuming)
         let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
             try await self.serve(inbound: inbound, outbound: outbound)
@@ -117,11 +119,19 @@ actor MattermostStreamSession {
         }
         outbound = nil
         connected.withLock { $0 = false }
+        if resuming, socket.opened, !socket.established {
+            logger.info("mattermost websocket refused the resume; starting a new connection", metadata: ["sb.mm.connection": "\(connectionID ?? "")"])
+            connectionID = nil
+        }
         return socket.established
     }
 
     private nonisolated func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         await opened(outbound)
+        guard !Task.isCancelled else {
+            try? await outbound.close(.normalClosure, reason: nil)
+            return
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 while !Task.isCancelled {
@@ -148,6 +158,7 @@ actor MattermostStreamSession {
     /// token) and a ping whose reply confirms a resume and gives the server's time.
     private func opened(_ writer: WebSocketOutboundWriter) async {
         outbound = writer
+        socket.opened = true
         await sendAction("authentication_challenge", data: ["token": .string(token)])
         await sendAction("ping", data: [:])
         socket.probeSeq = socket.lastActionSeq

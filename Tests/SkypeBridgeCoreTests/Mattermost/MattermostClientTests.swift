@@ -273,6 +273,17 @@ struct MattermostClientTests {
         }
     }
 
+    @Test func uploadsCarryTheMediaTypeOfTheFileName() async throws {
+        try await MattermostTestServer.run { server in
+            let channel = try await server.createChannel("media")
+            let directory = try TemporaryDirectory()
+            let path = try directory.write("blob", "not really a png")
+            let client = server.client()
+            #expect(try await client.uploadFile(channel: channel, path: path, name: "Picture.PNG").mimeType == "image/png")
+            #expect(try await client.uploadFile(channel: channel, path: path, name: "notes").mimeType == "application/octet-stream")
+        }
+    }
+
     @Test func serverErrorsKeepStatusIDAndMessage() async throws {
         try await MattermostTestServer.run { server in
             try await server.control(.post, "faults/fail", .object(["count": .number(1), "status": .number(500)]))

@@ -23,7 +23,8 @@ public struct ChannelNamer: Sendable {
     public let prefix: String
 
     /// A namer putting `prefix` (`[bridge] channel_prefix`, such as `skype-`) before every name.
-    /// Characters the server does not allow become `-`, and a leading `-`/`_` is dropped.
+    /// Characters the server does not allow become `-`, a leading `-`/`_` is dropped, and the
+    /// prefix is cut to 51 bytes so that a hash suffix always fits.
     public init(prefix: String) {
         let cleaned = String(decoding: prefix.lowercased().utf8.map { Self.isNameByte($0) ? $0 : UInt8(ascii: "-") }, as: UTF8.self)
         self.prefix = String(cleaned.drop { $0 == "-" || $0 == "_" }.prefix(Self.maxLength - Self.hashLength - 1))

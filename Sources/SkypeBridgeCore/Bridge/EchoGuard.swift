@@ -1,0 +1,51 @@
+import Foundation
+
+/// Keeps the bridge from relaying its own messages back (DESIGN.md "exactly once"). Layer 1 —
+/// never to the origin — is the router's shape; this checks the other three for one inbound
+/// message: layer 2, a transaction id the outbox wrote is an echo; layer 3, the bridge's own
+/// account is dropped unless it typed on another Skype client (and relaying that is enabled);
+/// layer 4, a message already linked was already relayed, so a replay is a no-op.
+public struct EchoGuard: Sendable {
+    private let outbox: Outbox
+    private let links: MessageLinks
+    private let relayOwnMessages: Bool
+    private let ignoredSenders: Set<String>
+
+    /// Creates a guard over the outbox and links of one store.
+    /// - Parameters:
+    ///   - relayOwnMessages: relay what the bridge's Skype account typed on other clients.
+    ///   - ignoredSenders: sender ids or display names never relayed (compared case-insensitively).
+    public init(outbox: Outbox, links: MessageLinks, relayOwnMessages: Bool, ignoredSenders: [String] = []) {
+        self.outbox = outbox
+        self.links = links
+        self.relayOwnMessages = relayOwnMessages
+        self.ignoredSenders = Set(ignoredSenders.map { $0.lowercased() })
+    }
+
+    /// Decides about a new message.
+    public func check(_ message: BridgeMessage) throws -> EchoVerdict {
+        if let verdict = try ownership(message) { return verdict }
+        if try links.link(of: message.id, on: message.side) != nil { return .drop(reason: "already relayed") }
+        return .relay
+    }
+
+    /// Decides about an edit or a delete: the same as a message, except that being linked is
+    /// what makes it relayable (it is checked when the outbox sends it).
+    public func checkChange(_ message: BridgeMessage) throws -> EchoVerdict {
+        try ownership(message) ?? .relay
+    }
+
+    private func ownership(_ message: BridgeMessage) throws -> EchoVerdict? {
+        if message.isSystem { return .drop(reason: "system") }
+        if let transaction = message.transactionID, let entry = try outbox.entry(transaction), entry.request.target == message.side {
+            return .echo(entry)
+        }
+        if message.sender.isBridgeAccount {
+            return message.side == .skype && relayOwnMessages ? nil : .drop(reason: "own account")
+        }
+        if ignoredSenders.contains(message.sender.id.lowercased()) || ignoredSenders.contains(message.sender.displayName.lowercased()) {
+            return .drop(reason: "ignored sender")
+        }
+        return nil
+    }
+}

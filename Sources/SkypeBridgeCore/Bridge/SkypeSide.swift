@@ -1,0 +1,201 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// The Skype account as a ``BridgeSide``: translates ``SkypeEvent``s into ``BridgeEvent``s and
+/// ``OutgoingMessage``s into sends with the relay's transaction id as `clientmessageid`,
+/// attributed with the `[bridge] skype_template`. Reconnecting, re-registering and filling
+/// gaps while running is ``SkypeEventStream``'s job; this restarts the stream if it ever fails.
+public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, BackfillingSide, ReconcilingSide, ContactAcceptingSide {
+    public let kind = BridgeSideKind.skype
+
+    private struct State {
+        var account: SkypeUserID?
+        var task: Task<Void, Never>?
+        var continuation: AsyncStream<BridgeEvent>.Continuation?
+        var announcedRequests: Set<SkypeUserID> = []
+    }
+
+    private let client: SkypeClient
+    private let streamOptions: SkypeEventStream.Options
+    private let template: AttributionTemplate
+    private let contactPollInterval: Duration?
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    /// Creates the side.
+    /// - Parameters:
+    ///   - template: how a relayed message is attributed (`[bridge] skype_template`).
+    ///   - contactPollInterval: how often pending contact requests are checked; nil never.
+    public init(
+        client: SkypeClient, streamOptions: SkypeEventStream.Options = SkypeEventStream.Options(), template: AttributionTemplate,
+        contactPollInterval: Duration? = nil, logger: Logger
+    ) {
+        self.client = client
+        self.streamOptions = streamOptions
+        self.template = template
+        self.contactPollInterval = contactPollInterval
+        var logger = logger
+        logger[metadataKey: "sb.side"] = "skype"
+        self.logger = logger
+    }
+
+    /// Signs in (or reuses cached tokens) and learns the account's own id.
+    public func connect() async throws {
+        let account = try await client.session.credentials().userID
+        state.withLock { $0.account = account }
+    }
+
+    public func events() -> AsyncStream<BridgeEvent> {
+        let (stream, continuation) = AsyncStream<BridgeEvent>.makeStream(bufferingPolicy: .unbounded)
+        let task = Task { [self] in
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.pump(continuation) }
+                if let interval = contactPollInterval {
+                    group.addTask { await self.watchContactRequests(every: interval, continuation) }
+                }
+            }
+            continuation.finish()
+        }
+        state.withLock {
+            $0.task = task
+            $0.continuation = continuation
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    public func send(_ message: OutgoingMessage) async throws -> RemoteMessageID {
+        let sent = try await client.send(
+            SkypeChatID(message.chat.rawValue), content: attributed(message), messageType: "RichText",
+            clientMessageID: SkypeClientMessageID(message.transactionID.rawValue))
+        return sent.id.map { RemoteMessageID($0.rawValue) } ?? RemoteMessageID(String(Int64(sent.arrival.timeIntervalSince1970 * 1000)))
+    }
+
+    public func edit(_ id: RemoteMessageID, to message: OutgoingMessage) async throws {
+        try await client.edit(SkypeChatID(message.chat.rawValue), message: SkypeMessageID(id.rawValue), content: attributed(message))
+    }
+
+    public func delete(_ id: RemoteMessageID, in chat: BridgeChatID) async throws {
+        do {
+            try await client.delete(SkypeChatID(chat.rawValue), message: SkypeMessageID(id.rawValue))
+        } catch SkypeError.notFound {
+            return
+        }
+    }
+
+    public func history(of chat: BridgeChatID, since: Date) async throws -> [BridgeEvent] {
+        let account = try await ownAccount()
+        return try await client.messages(in: SkypeChatID(chat.rawValue), since: since).compactMap { message in
+            Self.bridgeMessage(message, account: account).map(BridgeEvent.message)
+        }
+    }
+
+    public func activeChats(since: Date) async throws -> [BridgeChatID] {
+        try await client.conversations().filter { ($0.lastActivity ?? .distantPast) > since }.map { BridgeChatID($0.id.rawValue) }
+    }
+
+    public func sentMessages(with transactions: Set<TransactionID>, in chat: BridgeChatID, since: Date) async throws -> [TransactionID: RemoteMessageID] {
+        let account = try await ownAccount()
+        var found: [TransactionID: RemoteMessageID] = [:]
+        for message in try await client.messages(in: SkypeChatID(chat.rawValue), since: since) where message.sender == account {
+            if let id = message.clientMessageID.map({ TransactionID($0.rawValue) }), transactions.contains(id) {
+                found[id] = RemoteMessageID(message.id.rawValue)
+            }
+        }
+        return found
+    }
+
+    public func acceptContact(_ chat: BridgeChatID) async throws {
+        guard let user = SkypeChatID(chat.rawValue).user else { throw SkypeError.notFound("a 1:1 chat for contact request \(chat)") }
+        try await client.acceptContactRequest(from: user)
+    }
+
+    public func disconnect() async {
+        let (task, continuation) = state.withLock { ($0.task, $0.continuation) }
+        task?.cancel()
+        continuation?.finish()
+    }
+
+    /// The text with the sender put in front by the template.
+    private func attributed(_ message: OutgoingMessage) -> String {
+        guard let sender = message.senderName else { return message.body }
+        return template.apply(message: message.body, sender: sender, format: .skypeRichText)
+    }
+
+    private func ownAccount() async throws -> SkypeUserID {
+        if let account = state.withLock({ $0.account }) { return account }
+        try await connect()
+        return try await ownAccount()
+    }
+
+    /// Feeds the event stream into `continuation`, starting it again (with backoff and jitter)
+    /// if it fails, for example when the password is refused for a while.
+    private func pump(_ continuation: AsyncStream<BridgeEvent>.Continuation) async {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                let account = try await ownAccount()
+                for try await event in SkypeEventStream(client: client, options: streamOptions, logger: logger) {
+                    failures = 0
+                    if let bridged = Self.bridgeEvent(event, account: account) { continuation.yield(bridged) }
+                }
+                return
+            } catch {
+                if Task.isCancelled { return }
+                failures += 1
+                let ceiling = min(Duration.seconds(1) * (1 << min(failures, 6)), .seconds(60))
+                let delay = ceiling * Double.random(in: 0.5...1)
+                logger.warning("skype events stopped; reconnecting", metadata: ["sb.error": "\(error)", "sb.retry.in": "\(delay)"])
+                try? await Task.sleep(for: delay)
+                continuation.yield(.reconnected)
+            }
+        }
+    }
+
+    private func watchContactRequests(every interval: Duration, _ continuation: AsyncStream<BridgeEvent>.Continuation) async {
+        while !Task.isCancelled {
+            do {
+                for request in try await client.contactRequests() {
+                    let isNew = state.withLock { $0.announcedRequests.insert(request.user).inserted }
+                    if isNew { continuation.yield(.contactRequest(chat: BridgeChatID(request.user.mri.rawValue), displayName: request.displayName)) }
+                }
+            } catch {
+                logger.warning("cannot read contact requests", metadata: ["sb.error": "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    static func bridgeEvent(_ event: SkypeEvent, account: SkypeUserID) -> BridgeEvent? {
+        switch event {
+        case .message(let message): bridgeMessage(message, account: account).map(BridgeEvent.message)
+        case .edited(let message): bridgeMessage(message, account: account).map(BridgeEvent.edited)
+        case .deleted(let message): bridgeMessage(message, account: account, allowEmpty: true).map(BridgeEvent.deleted)
+        default: nil
+        }
+    }
+
+    /// The neutral form of a text message; nil for other kinds (calls, thread activity, files).
+    static func bridgeMessage(_ message: SkypeMessage, account: SkypeUserID, allowEmpty: Bool = false) -> BridgeMessage? {
+        guard message.messageType == "Text" || message.messageType == "RichText" else { return nil }
+        guard allowEmpty || !message.content.isEmpty else { return nil }
+        let text = message.messageType == "Text" ? plainText(message.content) : SkypeRichText.parse(message.content)
+        let isOwn = message.sender == account
+        let chatName = message.chat.isGroup ? message.threadTopic : (isOwn ? nil : message.senderName)
+        return BridgeMessage(
+            side: .skype, chat: BridgeChatID(message.chat.rawValue), id: RemoteMessageID(message.id.rawValue),
+            sender: BridgeSender(id: message.sender.rawValue, displayName: message.senderName ?? message.sender.rawValue, isBridgeAccount: isOwn),
+            text: text, time: message.arrival, transactionID: message.clientMessageID.map { TransactionID($0.rawValue) },
+            chatName: chatName, version: SHA256.hex(SHA256.hash(Array(message.content.utf8)).prefix(8)))
+    }
+
+    private static func plainText(_ content: String) -> FormattedText {
+        var spans: [FormattedText.Span] = []
+        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { spans.append(.lineBreak) }
+            if !line.isEmpty { spans.append(.text(String(line))) }
+        }
+        return FormattedText(spans)
+    }
+}

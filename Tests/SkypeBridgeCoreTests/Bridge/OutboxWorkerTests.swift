@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import SkypeBridgeCore
+
+@Suite("Outbox worker")
+struct OutboxWorkerTests {
+    private func request(_ text: String, chat: BridgeChatID = "mm-alice", origin: String) -> OutboxRequest {
+        OutboxRequest(
+            action: .post, target: .mattermost,
+            message: OutgoingMessage(transactionID: .derived(from: origin, for: .mattermost), chat: chat, body: text, senderName: "Alice"),
+            origin: MessageOrigin(side: .skype, chat: "8:alice", id: RemoteMessageID(origin)))
+    }
+
+    @Test func failedSendsAreRetriedAndKeepTheirOrder() async throws {
+        let bridge = try BridgeHarness()
+        bridge.mattermost.failNextSends(3)
+        try await bridge.worker.start()
+        for index in 1...5 { try await bridge.worker.enqueue(request("m\(index)", origin: "\(index)")) }
+        #expect(await eventually { bridge.mattermost.posted.count == 5 })
+        #expect(bridge.mattermost.posted.map(\.message.body) == ["m1", "m2", "m3", "m4", "m5"])
+        #expect(try Outbox(store: bridge.store).depth() == 0)
+    }
+
+    @Test func aFailingChatDoesNotHoldUpTheOthers() async throws {
+        let bridge = try BridgeHarness()
+        bridge.mattermost.failSends(to: "mm-broken")
+        try await bridge.worker.start()
+        try await bridge.worker.enqueue(request("stuck", chat: "mm-broken", origin: "1"))
+        try await bridge.worker.enqueue(request("fine", chat: "mm-alice", origin: "2"))
+        #expect(await eventually { bridge.mattermost.posted.count == 1 })
+        #expect(bridge.mattermost.posted.first?.message.body == "fine")
+        #expect(await eventually { (try? Outbox(store: bridge.store).depth()) == 1 })
+        #expect(try Outbox(store: bridge.store).entry(.derived(from: "1", for: .mattermost))?.isPending == true)
+    }
+
+    @Test func queueingTheSameTransactionTwiceSendsOnce() async throws {
+        let bridge = try BridgeHarness()
+        try await bridge.worker.start()
+        #expect(try await bridge.worker.enqueue(request("once", origin: "7")))
+        #expect(try await bridge.worker.enqueue(request("once", origin: "7")) == false)
+        #expect(await eventually { bridge.mattermost.posted.count == 1 })
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(bridge.mattermost.posted.count == 1)
+    }
+
+    @Test func rowsOfAnEarlierRunAreSentAfterARestartUnlessTheyHadArrived() async throws {
+        let directory = try TemporaryDirectory()
+        let mattermost = FakeSide(kind: .mattermost)
+        let arrived = request("arrived before the crash", origin: "1")
+        let lost = request("never sent", origin: "2")
+        do {
+            let earlier = try BridgeHarness(directory: directory, mattermost: mattermost)
+            try Outbox(store: earlier.store).enqueue(arrived, now: Date().addingTimeInterval(-5))
+            try Outbox(store: earlier.store).enqueue(lost, now: Date().addingTimeInterval(-5))
+        }
+        mattermost.recordEarlierPost(arrived.message)
+        let restarted = try BridgeHarness(directory: directory, mattermost: mattermost)
+        try await restarted.worker.start()
+        #expect(await eventually { (try? Outbox(store: restarted.store).depth()) == 0 })
+        #expect(mattermost.posted.map(\.message.body) == ["arrived before the crash", "never sent"])
+        let links = MessageLinks(store: restarted.store)
+        #expect(try links.link(of: "1", on: .skype)?.mattermostPost == mattermost.posted[0].id)
+        #expect(try links.link(of: "2", on: .skype)?.mattermostPost == mattermost.posted[1].id)
+    }
+
+    @Test func drainWaitsForPendingRowsThenStops() async throws {
+        let bridge = try BridgeHarness()
+        bridge.mattermost.failNextSends(2)
+        try await bridge.worker.start()
+        try await bridge.worker.enqueue(request("late", origin: "1"))
+        #expect(await bridge.worker.drain(timeout: .seconds(5)) == 0)
+        #expect(bridge.mattermost.posted.count == 1)
+        #expect(try await bridge.worker.enqueue(request("after stop", origin: "2")))
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(bridge.mattermost.posted.count == 1)
+    }
+
+    @Test func transactionIDsAreStableAndInTheFormEachSideTakes() {
+        let skype = TransactionID.derived(from: "post|mattermost|abc", for: .skype)
+        #expect(skype == TransactionID.derived(from: "post|mattermost|abc", for: .skype))
+        #expect(skype.rawValue.count == 19 && skype.rawValue.allSatisfy(\.isNumber))
+        #expect(TransactionID.derived(from: "x", for: .mattermost).rawValue.hasPrefix("sb"))
+        #expect(TransactionID.derived(from: "x", for: .mattermost) != TransactionID.derived(from: "y", for: .mattermost))
+    }
+
+    @Test func metricsCountRelaysAndRenderPrometheusText() async throws {
+        let bridge = try BridgeHarness()
+        try await bridge.worker.start()
+        try await bridge.worker.enqueue(request("m", origin: "1"))
+        #expect(await eventually { bridge.metrics.relayedCount(to: .mattermost) == 1 })
+        let text = bridge.metrics.render(outboxDepth: 0)
+        #expect(text.contains("skypebridge_relayed_total{direction=\"skype_to_mattermost\"} 1"))
+        #expect(text.contains("skypebridge_relay_latency_seconds_count{direction=\"skype_to_mattermost\"} 1"))
+        #expect(text.contains("skypebridge_outbox_depth 0"))
+    }
+}
