@@ -20,6 +20,14 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
     case protocolViolation(String)
     /// The connection closed before the reply arrived.
     case disconnected(endpoint: String)
+    /// No interface has this name, id or Skype user.
+    case unknownInterface(String)
+    /// The interface is on a call (or claimed for one).
+    case interfaceBusy(String)
+    /// Round robin found no idle interface (all busy or down, or none configured).
+    case noIdleInterface
+    /// An interface of this name already exists.
+    case duplicateInterface(String)
 
     /// The exit-code category: config, unavailable, auth, timeout, notFound, dataError or failure.
     public var category: ErrorCategory {
@@ -28,7 +36,9 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
         case .connectionFailed, .disconnected: .unavailable
         case .notAuthorized: .auth
         case .timeout: .timeout
-        case .unrecognisedTarget: .notFound
+        case .unrecognisedTarget, .unknownInterface: .notFound
+        case .interfaceBusy, .noIdleInterface: .unavailable
+        case .duplicateInterface: .config
         case .invalidDTMF: .dataError
         case .commandFailed, .protocolViolation: .failure
         }
@@ -57,6 +67,14 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
             "unexpected reply from the Skype client: \(message)"
         case let .disconnected(endpoint):
             "the connection to the Skype client at \(endpoint) closed; check that it is still running"
+        case let .unknownInterface(reference):
+            "no interface \(reference); see skypebridge interfaces list"
+        case let .interfaceBusy(name):
+            "interface \(name) is busy with a call; try again when it is idle"
+        case .noIdleInterface:
+            "no idle interface; wait for a call to end or add interfaces (interfaces reload)"
+        case let .duplicateInterface(name):
+            "an interface named \(name) already exists; remove it first to change it"
         }
     }
 }

@@ -9,7 +9,8 @@ struct Listen: SkypeBridgeCommand {
         case ndjson, text
     }
 
-    static let knownTypes: Set = ["message", "edit", "delete", "typing", "contact", "presence", "thread"]
+    static let knownTypes: Set<String> = Set(["message", "edit", "delete", "typing", "contact", "presence", "thread"])
+        .union(ListenEvent.interfaceTypes)
 
     static let configuration = CommandConfiguration(
         abstract: "Stream incoming Skype events as NDJSON or text.",
@@ -19,10 +20,18 @@ struct Listen: SkypeBridgeCommand {
             on its own without dropping or repeating events. Stops after --count events, after \
             --timeout, on SIGINT/SIGTERM, or when the reader of stdout goes away (exit 0).
 
+            With --interfaces it attaches to the Skype client API interfaces instead and \
+            reports what arrives there: incoming calls (handled by each interface's \
+            incoming_call_action) with their statuses, DTMF and end (types incoming-call, \
+            call-status, dtmf, call-end), chat messages (chat, then marked read) and contact \
+            requests (contact, accepted when auto_accept_contacts is on). Interfaces that go \
+            down are logged and retried.
+
             Examples:
               skypebridge listen --count 1 | jq .
               skypebridge listen --chat 8:alice --type message --format text
               skypebridge listen --since 1h --timeout 10m > events.ndjson
+              skypebridge listen --interfaces --type chat --count 1
             """
     )
 
@@ -34,7 +43,7 @@ struct Listen: SkypeBridgeCommand {
     @Option(name: .customLong("chat"), help: ArgumentHelp("Only events of this chat (repeatable).", valueName: "chat-id"))
     var chats: [String] = []
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("Only events of this type: message, edit, delete, typing, contact, presence, thread (repeatable).", valueName: "type"))
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only events of this type: message, edit, delete, typing, contact, presence, thread; with --interfaces incoming-call, call-status, dtmf, call-end, chat, contact (repeatable).", valueName: "type"))
     var types: [String] = []
 
     @Option(help: "Stop after this many events.")
@@ -46,10 +55,11 @@ struct Listen: SkypeBridgeCommand {
     @Option(help: ArgumentHelp("First print the history of this period, e.g. 1h.", valueName: "duration"))
     var since: String?
 
-    @Flag(help: "Also report chats and calls received on the Skype client API interfaces.")
+    @Flag(help: "Report calls, chats and contact requests received on the Skype client API interfaces instead.")
     var interfaces = false
 
     func validate() throws {
+        if interfaces && since != nil { throw ValidationError("--since applies to Skype web events, not to --interfaces.") }
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
         if let unknown = types.first(where: { !Self.knownTypes.contains($0) }) {
             throw ValidationError("unknown --type '\(unknown)'; expected one of \(Self.knownTypes.sorted().joined(separator: ", ")).")
@@ -62,7 +72,10 @@ struct Listen: SkypeBridgeCommand {
     }
 
     func run(_ context: CommandContext) async throws {
-        if interfaces { throw CommandError.notImplemented(command: "listen --interfaces") }
+        if interfaces {
+            try await listenToInterfaces(context)
+            return
+        }
         let client = SkypeClient(session: try context.skypeSession())
         let printer = ListenPrinter(format: format, chats: Set(chats), types: Set(types), limit: count)
         if let since = since.flatMap(Duration.init(configText:)) {
@@ -87,6 +100,35 @@ struct Listen: SkypeBridgeCommand {
                 }
                 try await Task.sleep(for: .seconds(3600 * 24 * 365))
             }
+            group.addTask { _ = await TerminationSignals.wait() }
+            group.addTask { await ReaderWatcher.readerGone() }
+            if let limit = timeout.flatMap(Duration.init(configText:)) {
+                group.addTask { try await Task.sleep(for: limit) }
+            }
+            _ = try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// `--interfaces`: runs an interface monitor and prints what it reports.
+    private func listenToInterfaces(_ context: CommandContext) async throws {
+        let configuration = try context.configuration()
+        let manager = InterfaceManager(store: try context.openStore(), settings: configuration.interfaces, logger: context.logger)
+        let monitor = InterfaceMonitor(manager: manager, logger: context.logger)
+        let printer = ListenPrinter(format: format, chats: Set(chats), types: Set(types), limit: count)
+        let (limitReached, reachLimit) = AsyncStream.makeStream(of: Void.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await monitor.run { event in
+                    guard let line = ListenEvent(event) else { return }
+                    do {
+                        if try printer.print(line) { reachLimit.yield() }
+                    } catch {
+                        reachLimit.yield()
+                    }
+                }
+            }
+            group.addTask { for await _ in limitReached { return } }
             group.addTask { _ = await TerminationSignals.wait() }
             group.addTask { await ReaderWatcher.readerGone() }
             if let limit = timeout.flatMap(Duration.init(configText:)) {

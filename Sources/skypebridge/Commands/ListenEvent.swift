@@ -16,10 +16,19 @@ struct ListenEvent: Encodable {
     var active: Bool?
     var status: String?
     var history: Bool?
+    var interface: String?
+    var call: Int?
+    var action: String?
+    var digit: String?
+    var accepted: Bool?
+    var answered: Bool?
+    var bytesIn: Int?
+    var bytesOut: Int?
 
     enum CodingKeys: String, CodingKey {
         case type, chat, sender, senderName = "sender_name", id, clientMessageID = "client_message_id"
         case messageType = "message_type", text, content, time, active, status, history
+        case interface, call, action, digit, accepted, answered, bytesIn = "bytes_in", bytesOut = "bytes_out"
     }
 
     init(type: String) { self.type = type }
@@ -76,7 +85,16 @@ struct ListenEvent: Encodable {
         case "typing": return "\(when) \(chat ?? "") \(who) \(active == true ? "is typing" : "stopped typing")"
         case "presence": return "\(when) \(who) is \(status ?? "?")"
         case "thread": return "\(when) \(chat ?? "") changed"
-        case "contact": return "\(when) contact request from \(who): \(text ?? "")"
+        case "contact":
+            let outcome = accepted == true ? " (accepted)" : ""
+            return "\(when) \(interface.map { "[\($0)] " } ?? "")contact request from \(who): \(text ?? "")\(outcome)"
+        case "incoming-call": return "\(when) [\(interface ?? "")] call \(call ?? 0) from \(who): \(action ?? "")"
+        case "call-status": return "\(when) [\(interface ?? "")] call \(call ?? 0) \(status ?? "")"
+        case "call-end":
+            return "\(when) [\(interface ?? "")] call \(call ?? 0) ended\(answered == true ? " after answer" : ""), "
+                + "\(bytesIn ?? 0) bytes in, \(bytesOut ?? 0) bytes out"
+        case "dtmf": return "\(when) [\(interface ?? "")] call \(call ?? 0) dtmf \(digit ?? "")"
+        case "chat": return "\(when) [\(interface ?? "")] \(chat ?? "") <\(who)> \(text ?? "")"
         default:
             let label = type == "message" ? "" : "[\(type)] "
             return "\(when) \(chat ?? "") <\(who)> \(label)\(text ?? "")"

@@ -1,3 +1,4 @@
+import ArgumentParser
 import SkypeBridgeCore
 
 /// Every exit code skypebridge uses, in one place. The root `--help` and the man page list them.
@@ -23,6 +24,18 @@ enum ExitCodes: Int32, CaseIterable {
     case auth = 77
     /// The configuration file or a setting is invalid.
     case config = 78
+    /// `call originate`: the callee was busy.
+    case callBusy = 80
+    /// `call originate`: the callee refused the call.
+    case callRefused = 81
+    /// `call originate`: nobody answered before the ring timeout.
+    case callNoAnswer = 82
+    /// `call originate`: the call failed (the client gave a failure reason or went away).
+    case callFailed = 83
+    /// `call originate`: no idle interface (all busy or down); no call was placed.
+    case noInterface = 84
+    /// The named interface is busy with a call (`call originate --interface`, `interfaces remove`).
+    case interfaceBusy = 85
     /// Stopped by SIGINT/SIGTERM before the work was done.
     case interrupted = 130
 
@@ -52,6 +65,12 @@ enum ExitCodes: Int32, CaseIterable {
         case .timeout: "timed out"
         case .auth: "credentials refused or no valid token"
         case .config: "invalid configuration"
+        case .callBusy: "call: the callee was busy"
+        case .callRefused: "call: the callee refused"
+        case .callNoAnswer: "call: no answer before the ring timeout"
+        case .callFailed: "call: failed (failure reason, or the client went away)"
+        case .noInterface: "call: no idle interface, nothing was dialled"
+        case .interfaceBusy: "the named interface is busy with a call"
         case .interrupted: "interrupted by SIGINT or SIGTERM"
         }
     }
@@ -62,5 +81,40 @@ enum ExitCodes: Int32, CaseIterable {
             let number = String(code.rawValue)
             return "  " + number + String(repeating: " ", count: max(1, 5 - number.count)) + code.meaning
         }.joined(separator: "\n")
+    }
+}
+
+extension ExitCodes {
+    /// The code `call originate` ends with for a call that ended this way.
+    init(outcome: CallOutcome) {
+        switch outcome {
+        case .completed: self = .success
+        case .busy: self = .callBusy
+        case .refused: self = .callRefused
+        case .noAnswer: self = .callNoAnswer
+        case .failed: self = .callFailed
+        case .interrupted: self = .interrupted
+        }
+    }
+
+    /// The code of an interface error that has one of its own (no idle interface, interface
+    /// busy); nil for errors mapped by their category.
+    init?(interfaceError error: any Error) {
+        switch error as? CallError {
+        case .noIdleInterface: self = .noInterface
+        case .interfaceBusy: self = .interfaceBusy
+        default: return nil
+        }
+    }
+
+    /// Runs `body`; an interface error with its own code is reported and ends the command with it.
+    static func mappingInterfaceErrors<T>(_ context: CommandContext, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            guard let code = ExitCodes(interfaceError: error) else { throw error }
+            context.reportError(error)
+            throw ExitCode(code.rawValue)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SkypeBridgeCore
 
 /// `skypebridge call originate`: place one call and move its audio.
 struct CallOriginate: SkypeBridgeCommand {
@@ -7,8 +8,15 @@ struct CallOriginate: SkypeBridgeCommand {
         abstract: "Place a call through an interface and move its audio.",
         discussion: """
             The target may carry the interface: NAME/target or RR/target (round robin: the \
-            first idle interface from the cursor). Prints each call status as it happens \
-            (text, or NDJSON with --json); SIGINT hangs up. Audio is raw s16le mono 16 kHz.
+            first idle interface from the cursor); without either it is round robin. No idle \
+            interface means no call is placed. Prints each call status as it happens (text, \
+            or NDJSON with --json); SIGINT or SIGTERM hangs up. Audio goes over two loopback \
+            ports the client connects to (raw s16le mono 16 kHz, 20 ms frames); without audio \
+            options the call sends silence and counts what it receives.
+
+            Exit status: 0 when the call was answered and ended (by either side or \
+            --duration); 80 busy, 81 refused, 82 no answer, 83 failed, 84 no idle interface, \
+            85 the named interface is busy, 130 hung up by a signal.
 
             Examples:
               skypebridge call originate RR/echo123 --duration 5
@@ -27,10 +35,10 @@ struct CallOriginate: SkypeBridgeCommand {
     @Option(help: ArgumentHelp("Interface name, or RR for round robin.", valueName: "name|RR"))
     var interface: String?
 
-    @Option(help: ArgumentHelp("Give up if not answered within this time (e.g. 30s).", valueName: "duration"))
+    @Option(help: ArgumentHelp("Give up if not answered within this time: seconds or e.g. 30s (default: the interface's ring_timeout).", valueName: "duration"))
     var ringTimeout: String?
 
-    @Option(help: ArgumentHelp("Hang up after this long once answered (e.g. 2m).", valueName: "duration"))
+    @Option(help: ArgumentHelp("Hang up after this long once answered: seconds or e.g. 2m.", valueName: "duration"))
     var duration: String?
 
     @Option(help: ArgumentHelp("DTMF digits to send once answered (0-9 * #).", valueName: "digits"))
@@ -52,6 +60,15 @@ struct CallOriginate: SkypeBridgeCommand {
     var detectDtmf = false
 
     func validate() throws {
+        if let interface, target.contains("/") {
+            throw ValidationError("give the interface once: --interface \(interface) or \(target), not both.")
+        }
+        for (name, value) in [("--ring-timeout", ringTimeout), ("--duration", duration)] {
+            if let value, Self.duration(value) == nil {
+                throw ValidationError("\(name) takes seconds or a duration like 30s or 2m, got '\(value)'.")
+            }
+        }
+        if dialled.target.isEmpty { throw ValidationError("the call target is empty.") }
         if let dtmf, dtmf.isEmpty || dtmf.contains(where: { !"0123456789*#ABCD".contains($0) }) {
             throw ValidationError("--dtmf takes digits 0-9, *, # and A-D.")
         }
@@ -66,7 +83,45 @@ struct CallOriginate: SkypeBridgeCommand {
         }
     }
 
+    /// `2` or `2.5` (seconds), or a config duration such as `30s` or `2m`.
+    static func duration(_ text: String) -> Duration? {
+        if let seconds = Double(text), seconds > 0 { return .milliseconds(Int64(seconds * 1000)) }
+        return Duration(configText: text)
+    }
+
+    /// The interface selection and the target, from `NAME/target`, `RR/target` or `--interface`.
+    var dialled: (selection: InterfaceSelection, target: String) {
+        if let slash = target.firstIndex(of: "/") {
+            return (InterfaceSelection(String(target[..<slash])), String(target[target.index(after: slash)...]))
+        }
+        return (InterfaceSelection(interface ?? "RR"), target)
+    }
+
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "call originate")
+        let (selection, callee) = dialled
+        let configuration = try context.configuration()
+        let store = try context.openStore()
+        try InterfaceManager(store: store, settings: configuration.interfaces, logger: context.logger).loadIfNeeded()
+        let endpoints = try CallAudioOptions(audio: audio, play: play, record: record, tone: tone, detectDTMF: detectDtmf).makeEndpoints()
+        let originator = CallOriginator(store: store, settings: configuration.interfaces, logger: context.logger)
+        let printer = CallEventPrinter(output: output.output, target: callee)
+        let ringTimeout = ringTimeout.flatMap(Self.duration)
+        let duration = duration.flatMap(Self.duration)
+        let digits = dtmf ?? ""
+        let result = try await ExitCodes.mappingInterfaceErrors(context) {
+            try await originator.originate(
+                target: callee, via: selection,
+                options: { interface in
+                    CallOptions(
+                        ringTimeout: ringTimeout ?? interface.ringTimeout, duration: duration, dtmf: digits,
+                        lowLatencyAudio: interface.lowLatencyAudio)
+                },
+                audio: CallAudioPump(source: endpoints.source, sink: endpoints.sink),
+                hangupSignal: { _ = await TerminationSignals.wait() },
+                events: { printer.print($0) })
+        }
+        printer.print(result)
+        let code = ExitCodes(outcome: result.outcome)
+        if code != .success { throw ExitCode(code.rawValue) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SkypeBridgeCore
 
 /// `skypebridge interfaces reload`: add interfaces new in the config.
 struct InterfacesReload: SkypeBridgeCommand {
@@ -6,9 +7,11 @@ struct InterfacesReload: SkypeBridgeCommand {
         commandName: "reload",
         abstract: "Re-read the config and add new interfaces.",
         discussion: """
-            Adds only interfaces that are new in the config; changes to existing ones are \
-            reported, not applied. An interface that fails to attach is reported and the \
-            others are left untouched.
+            Adds only interfaces that are new in the config, once they attach; changes to \
+            existing ones are reported, not applied (remove, then reload, to change one). \
+            Interfaces no longer in the config keep running until removed. A new interface \
+            that fails to attach is reported and not added, the others are left untouched, \
+            and the exit status is 69.
 
             Example:
               skypebridge interfaces reload --json
@@ -19,6 +22,19 @@ struct InterfacesReload: SkypeBridgeCommand {
     @OptionGroup var output: OutputOptions
 
     func run(_ context: CommandContext) async throws {
-        throw CommandError.notImplemented(command: "interfaces reload")
+        let configuration = try context.configuration()
+        let manager = InterfaceManager(store: try context.openStore(), settings: configuration.interfaces, logger: context.logger)
+        let report = try await manager.reload()
+        if output.json {
+            try output.output.jsonLine(report)
+        } else {
+            var lines = report.added.map { "added \($0)" }
+            lines += report.failed.map { "failed \($0.name): \($0.reason)" }
+            lines += report.changed.map { "changed \($0.name) (not applied): \($0.differences.joined(separator: ", "))" }
+            lines += report.notInConfig.map { "kept \($0) (no longer in the config)" }
+            if !report.unchanged.isEmpty { lines.append("unchanged \(report.unchanged.joined(separator: ", "))") }
+            try output.output.line(lines.isEmpty ? "no interfaces configured" : lines.joined(separator: "\n"))
+        }
+        if !report.failed.isEmpty { throw ExitCode(ExitCodes.unavailable.rawValue) }
     }
 }
