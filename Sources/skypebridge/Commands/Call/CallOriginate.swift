@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SkypeBridgeCore
 
 /// `skypebridge call originate`: place one call and move its audio.
@@ -81,6 +82,12 @@ struct CallOriginate: SkypeBridgeCommand {
         if let tone, !(20...8000).contains(tone) {
             throw ValidationError("--tone must be between 20 and 8000 Hz.")
         }
+        try audioOptions.validate()
+    }
+
+    /// The audio options as one value.
+    var audioOptions: CallAudioOptions {
+        CallAudioOptions(audio: audio, play: play, record: record, tone: tone, detectDTMF: detectDtmf)
     }
 
     /// `2` or `2.5` (seconds), or a config duration such as `30s` or `2m`.
@@ -102,9 +109,15 @@ struct CallOriginate: SkypeBridgeCommand {
         let configuration = try context.configuration()
         let store = try context.openStore()
         try InterfaceManager(store: store, settings: configuration.interfaces, logger: context.logger).loadIfNeeded()
-        let endpoints = try CallAudioOptions(audio: audio, play: play, record: record, tone: tone, detectDTMF: detectDtmf).makeEndpoints()
+        let endpoints = try await audioOptions.makeEndpoints()
         let originator = CallOriginator(store: store, settings: configuration.interfaces, logger: context.logger)
-        let printer = CallEventPrinter(output: output.output, target: callee)
+        var events = output.output
+        if audioOptions.recordsToStandardOutput { events.descriptor = STDERR_FILENO }
+        let printer = CallEventPrinter(output: events, target: callee)
+        let detections = Task { [dtmf = endpoints.dtmf] in
+            guard let dtmf else { return }
+            for await detected in dtmf.events { printer.print(detected) }
+        }
         let ringTimeout = ringTimeout.flatMap(Self.duration)
         let duration = duration.flatMap(Self.duration)
         let digits = dtmf ?? ""
@@ -120,6 +133,8 @@ struct CallOriginate: SkypeBridgeCommand {
                 hangupSignal: { _ = await TerminationSignals.wait() },
                 events: { printer.print($0) })
         }
+        try? await endpoints.dtmf?.finish()
+        await detections.value
         printer.print(result)
         let code = ExitCodes(outcome: result.outcome)
         if code != .success { throw ExitCode(code.rawValue) }
