@@ -13,7 +13,11 @@ struct CallOriginate: SkypeBridgeCommand {
             interface means no call is placed. Prints each call status as it happens (text, \
             or NDJSON with --json); SIGINT or SIGTERM hangs up. Audio goes over two loopback \
             ports the client connects to (raw s16le mono 16 kHz, 20 ms frames); without audio \
-            options the call sends silence and counts what it receives.
+            options the call sends silence and counts what it receives. --play takes a WAV file of \
+            any common rate, channel count and bit depth (converted to 16 kHz mono) and sends \
+            silence after its end; --record writes a 16 kHz mono WAV whose header stays valid \
+            even if the process is killed. With --record -, events go to stderr. \
+            --detect-dtmf prints each in-band key press (dtmf-detected).
 
             Exit status: 0 when the call was answered and ended (by either side or \
             --duration); 80 busy, 81 refused, 82 no answer, 83 failed, 84 no idle interface, \
