@@ -563,7 +563,7 @@ _skypebridge_interfaces_reload() {
 
 _skypebridge_interfaces_remove() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--quiet -q --version -h --help)
+    non_repeating_flags=(--quiet -q --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --state)
     __skypebridge_offer_flags_options 1

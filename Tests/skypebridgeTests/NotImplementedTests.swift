@@ -4,7 +4,7 @@ import Testing
 /// Commands that later issues build must say so and exit "unavailable", never pretend.
 @Suite struct NotImplementedTests {
     @Test(arguments: [
-        ["demo"], ["bridge", "run", "--http-only"], ["interfaces", "list"],
+        ["demo"], ["bridge", "run", "--http-only"],
     ])
     func unbuiltCommandsExitUnavailableWithOneLine(command: [String]) async throws {
         let result = try await BinaryRunner().run(command)

@@ -18,21 +18,30 @@ public struct Goertzel: Sendable {
 
     /// The amplitude of `frequency` in `samples`: a full-block sine of peak amplitude `a` exactly at
     /// the frequency gives `a` (in the samples' own units).
-    public func amplitude<C: Collection>(in samples: C) -> Double where C.Element: BinaryFloatingPoint {
-        amplitude(count: samples.count, samples.lazy.map { Double($0) })
+    public func amplitude(in samples: ArraySlice<Float>) -> Double {
+        samples.withUnsafeBufferPointer { buffer in
+            run(count: buffer.count) { buffer[$0] }
+        }
+    }
+
+    /// The amplitude of `frequency` in `samples` (a whole array).
+    public func amplitude(in samples: [Float]) -> Double {
+        amplitude(in: samples[...])
     }
 
     /// The amplitude of `frequency` in 16-bit `samples`, in sample units (full scale 32768).
-    public func amplitude<C: Collection>(in samples: C) -> Double where C.Element == Int16 {
-        amplitude(count: samples.count, samples.lazy.map { Double($0) })
+    public func amplitude(in samples: [Int16]) -> Double {
+        samples.withUnsafeBufferPointer { buffer in
+            run(count: buffer.count) { Float(buffer[$0]) }
+        }
     }
 
-    private func amplitude<S: Sequence>(count: Int, _ samples: S) -> Double where S.Element == Double {
+    private func run(count: Int, sample: (Int) -> Float) -> Double {
         guard count > 0 else { return 0 }
         var previous = 0.0
         var beforePrevious = 0.0
-        for sample in samples {
-            let current = sample + coefficient * previous - beforePrevious
+        for index in 0..<count {
+            let current = Double(sample(index)) + coefficient * previous - beforePrevious
             beforePrevious = previous
             previous = current
         }

@@ -7,10 +7,12 @@ import Foundation
 struct Output: Sendable {
     /// Whether the user asked for JSON (`--json`).
     let json: Bool
+    /// Where lines go: stdout, or stderr when stdout carries data such as `--record -` audio.
+    var descriptor: Int32 = STDOUT_FILENO
 
     /// Writes one line of text.
     func line(_ text: String) throws {
-        try Self.write(text + "\n")
+        try write(text + "\n")
     }
 
     /// Writes one JSON document on a single line (NDJSON for streams).
@@ -18,14 +20,14 @@ struct Output: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        try Self.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        try write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
     }
 
-    private static func write(_ text: String) throws {
+    private func write(_ text: String) throws {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputClosed()

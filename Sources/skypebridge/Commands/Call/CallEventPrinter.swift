@@ -71,6 +71,15 @@ final class CallEventPrinter: Sendable {
         emit(&line, text: text)
     }
 
+    /// Prints one in-band DTMF digit heard in the received audio (`--detect-dtmf`).
+    func print(_ detected: DTMFEvent) {
+        var line = CallEventLine(event: "dtmf-detected", target: target)
+        line.digit = String(detected.digit)
+        let offset = detected.offset.components
+        line.audioSeconds = Double(offset.seconds) + Double(offset.attoseconds) / 1e18
+        emit(&line, text: "dtmf detected \(detected.digit) (in-band, \(String(format: "%.2f", line.audioSeconds ?? 0)) s into the received audio)")
+    }
+
     /// Prints the final line with the outcome.
     func print(_ result: CallResult) {
         var line = CallEventLine(event: "end", target: target)
@@ -121,6 +130,7 @@ struct CallEventLine: Encodable {
     var outcome: String?
     var answered: Bool?
     var talkSeconds: Double?
+    var audioSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
         case event, target, time, interface, call, status, reason, digit, outcome, answered
@@ -134,6 +144,7 @@ struct CallEventLine: Encodable {
         case bytesIn = "bytes_in"
         case framesIn = "frames_in"
         case talkSeconds = "talk_seconds"
+        case audioSeconds = "audio_seconds"
     }
 
     mutating func apply(_ audio: CallAudioLink.Result) {

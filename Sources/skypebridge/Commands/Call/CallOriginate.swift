@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SkypeBridgeCore
 
 /// `skypebridge call originate`: place one call and move its audio.
@@ -12,7 +13,11 @@ struct CallOriginate: SkypeBridgeCommand {
             interface means no call is placed. Prints each call status as it happens (text, \
             or NDJSON with --json); SIGINT or SIGTERM hangs up. Audio goes over two loopback \
             ports the client connects to (raw s16le mono 16 kHz, 20 ms frames); without audio \
-            options the call sends silence and counts what it receives.
+            options the call sends silence and counts what it receives. --play takes a WAV file of \
+            any common rate, channel count and bit depth (converted to 16 kHz mono) and sends \
+            silence after its end; --record writes a 16 kHz mono WAV whose header stays valid \
+            even if the process is killed. With --record -, events go to stderr. \
+            --detect-dtmf prints each in-band key press (dtmf-detected).
 
             Exit status: 0 when the call was answered and ended (by either side or \
             --duration); 80 busy, 81 refused, 82 no answer, 83 failed, 84 no idle interface, \
@@ -81,6 +86,12 @@ struct CallOriginate: SkypeBridgeCommand {
         if let tone, !(20...8000).contains(tone) {
             throw ValidationError("--tone must be between 20 and 8000 Hz.")
         }
+        try audioOptions.validate()
+    }
+
+    /// The audio options as one value.
+    var audioOptions: CallAudioOptions {
+        CallAudioOptions(audio: audio, play: play, record: record, tone: tone, detectDTMF: detectDtmf)
     }
 
     /// `2` or `2.5` (seconds), or a config duration such as `30s` or `2m`.
@@ -102,9 +113,15 @@ struct CallOriginate: SkypeBridgeCommand {
         let configuration = try context.configuration()
         let store = try context.openStore()
         try InterfaceManager(store: store, settings: configuration.interfaces, logger: context.logger).loadIfNeeded()
-        let endpoints = try CallAudioOptions(audio: audio, play: play, record: record, tone: tone, detectDTMF: detectDtmf).makeEndpoints()
+        let endpoints = try await audioOptions.makeEndpoints()
         let originator = CallOriginator(store: store, settings: configuration.interfaces, logger: context.logger)
-        let printer = CallEventPrinter(output: output.output, target: callee)
+        var events = output.output
+        if audioOptions.recordsToStandardOutput { events.descriptor = STDERR_FILENO }
+        let printer = CallEventPrinter(output: events, target: callee)
+        let detections = Task { [dtmf = endpoints.dtmf] in
+            guard let dtmf else { return }
+            for await detected in dtmf.events { printer.print(detected) }
+        }
         let ringTimeout = ringTimeout.flatMap(Self.duration)
         let duration = duration.flatMap(Self.duration)
         let digits = dtmf ?? ""
@@ -120,6 +137,8 @@ struct CallOriginate: SkypeBridgeCommand {
                 hangupSignal: { _ = await TerminationSignals.wait() },
                 events: { printer.print($0) })
         }
+        try? await endpoints.dtmf?.finish()
+        await detections.value
         printer.print(result)
         let code = ExitCodes(outcome: result.outcome)
         if code != .success { throw ExitCode(code.rawValue) }

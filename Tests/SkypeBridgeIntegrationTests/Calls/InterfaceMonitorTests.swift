@@ -1,0 +1,90 @@
+import Foundation
+import SkypeBridgeTestSupport
+import Testing
+
+/// `listen --interfaces` through the real binary: incoming calls by the configured action, chats
+/// and contact requests (scenario 13 of the desktop API protocol's §7.6 and issue item 6).
+@Suite struct InterfaceMonitorTests {
+    let binary = BinaryRunner()
+
+    private func startListening(_ sandbox: SandboxProcess, defaults: [String], types: [String], count: Int) async throws -> (RunningBinary, [String]) {
+        let path = sandbox.directory + "/listen.toml"
+        try CallTestSupport.config(sandbox, interfaceDefaults: defaults).write(toFile: path, atomically: true, encoding: .utf8)
+        let options = ["--config", path, "--state", sandbox.statePath]
+        let arguments = options + ["-v", "listen", "--interfaces", "--count", "\(count)"] + types.flatMap { ["--type", $0] }
+        let listening = try binary.start(arguments)
+        try await CallTestSupport.waitUntil {
+            let reply = try await ControlClient.call("GET", sandbox.controlURL("client-api", "/endpoints")) as? [String: Any]
+            let endpoints = reply?["endpoints"] as? [[String: Any]] ?? []
+            return endpoints.count == 3 && endpoints.allSatisfy { ($0["attached"] as? Int ?? 0) >= 1 }
+        }
+        return (listening, options)
+    }
+
+    @Test func anIncomingCallRingingOnEveryClientOfAUserIsAnsweredOnce() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let (listening, options) = try await startListening(
+            sandbox, defaults: [#"incoming_call_action = "answer""#], types: ["incoming-call", "call-end"], count: 2)
+        let created = try await ControlClient.call(
+            "POST", sandbox.controlURL("client-api", "/incoming-call"), body: ["to": "bridgebot", "from": "alice", "audio": "tone"]) as? [String: Any]
+        #expect((created?["created"] as? [Any])?.count == 2)
+        var answered: [String: Any]?
+        try await CallTestSupport.waitUntil {
+            answered = try await CallTestSupport.calls(sandbox).first { $0["status"] as? String == "INPROGRESS" }
+            return answered != nil
+        }
+        let endpoint = try #require(answered?["endpoint"] as? String)
+        let list = try await binary.run(options + ["interfaces", "list", "--json"])
+        let interfaces = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let busy = try #require(CallTestSupport.interface(endpoint, in: interfaces))
+        #expect(busy["state"] as? String == "UP")
+        #expect((busy["call"] as? [String: Any])?["direction"] as? String == "inbound")
+        try await Task.sleep(for: .seconds(1))
+        try await ControlClient.call("POST", sandbox.controlURL("client-api", "/calls/\(answered?["id"] as? Int ?? 0)/hangup"))
+        let result = await listening.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = CallTestSupport.lines(result.stdout)
+        #expect(lines.count == 2)
+        #expect(lines.first?["type"] as? String == "incoming-call")
+        #expect(lines.first?["action"] as? String == "answer")
+        #expect(lines.first?["interface"] as? String == endpoint)
+        #expect(lines.first?["sender"] as? String == "alice")
+        #expect(lines.last?["type"] as? String == "call-end")
+        #expect(lines.last?["answered"] as? Bool == true)
+        #expect((lines.last?["bytes_in"] as? Int ?? 0) > 640 * 20, "the caller's tone arrived")
+        let legs = try await CallTestSupport.calls(sandbox)
+        #expect(legs.compactMap { $0["status"] as? String }.sorted() == ["FINISHED", "MISSED"])
+        let after = try await binary.run(options + ["interfaces", "list", "--json"])
+        let record = CallTestSupport.interface(endpoint, in: try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]]))
+        #expect(record?["inbound_total"] as? Int == 1 && record?["inbound_failed"] as? Int == 0)
+        #expect(record?["state"] as? String == "IDLE")
+    }
+
+    @Test func rejectedCallsChatsAndContactRequestsAreReported() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let (listening, _) = try await startListening(
+            sandbox, defaults: ["auto_accept_contacts = true"], types: ["incoming-call", "chat", "contact"], count: 3)
+        try await ControlClient.call(
+            "POST", sandbox.controlURL("client-api", "/chat"), body: ["to": "helpdesk", "from": "alice", "display_name": "Alice", "body": "hello\nthere"])
+        try await ControlClient.call("POST", sandbox.controlURL("client-api", "/auth-request"), body: ["to": "helpdesk", "from": "zoe", "text": "hi"])
+        try await ControlClient.call("POST", sandbox.controlURL("client-api", "/incoming-call"), body: ["to": "helpdesk", "from": "bob"])
+        let result = await listening.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = CallTestSupport.lines(result.stdout)
+        let byType = Dictionary(lines.map { ($0["type"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byType["chat"]?["text"] as? String == "hello\nthere")
+        #expect(byType["chat"]?["sender_name"] as? String == "Alice")
+        #expect(byType["chat"]?["interface"] as? String == "desk3")
+        #expect(byType["contact"]?["accepted"] as? Bool == true)
+        #expect(byType["incoming-call"]?["action"] as? String == "reject")
+        let user = try await ControlClient.call("GET", sandbox.controlURL("client-api", "/users/helpdesk")) as? [String: Any]
+        #expect(user?["authorized"] as? [String] == ["zoe"])
+        let messages = (try await ControlClient.call("GET", sandbox.controlURL("client-api", "/chat-messages")) as? [String: Any])?["messages"] as? [[String: Any]]
+        #expect(messages?.first?["status"] as? String == "READ")
+        try await CallTestSupport.waitUntil {
+            try await CallTestSupport.calls(sandbox).first?["status"] as? String == "REFUSED"
+        }
+    }
+}
