@@ -20,7 +20,9 @@ import Logging
 /// Iterate it from one task. The iteration ends (returns nil) only when that task is cancelled
 /// (which also closes the stream) or ``close()`` was called.
 public final class MattermostEventStream: AsyncSequence, Sendable {
+    /// The stream delivers ``MattermostEvent`` values.
     public typealias Element = MattermostEvent
+    /// The iterator of the underlying buffered stream.
     public typealias AsyncIterator = AsyncStream<MattermostEvent>.Iterator
 
     /// How the stream connects and reconnects.

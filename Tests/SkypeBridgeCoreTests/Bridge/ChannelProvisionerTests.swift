@@ -34,6 +34,19 @@ struct ChannelProvisionerTests {
         }
     }
 
+    @Test func concurrentCallsForANewChatShareOneChannel() async throws {
+        try await ChannelFixture.with { fixture in
+            let provisioner = fixture.provisioner()
+            let ids = try await withThrowingTaskGroup(of: MattermostChannelID?.self) { group in
+                for _ in 0..<5 { group.addTask { try await provisioner.channel(for: alice) } }
+                return try await group.reduce(into: Set<MattermostChannelID?>()) { $0.insert($1) }
+            }
+            #expect(ids.count == 1)
+            let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
+            #expect(mine.filter { $0.name.hasPrefix("skype-") }.count == 1)
+        }
+    }
+
     @Test func withoutCreateAnUnlinkedChatHasNoChannel() async throws {
         try await ChannelFixture.with { fixture in
             let linked = try await fixture.provisioner().channel(for: alice, create: false)

@@ -72,7 +72,8 @@ struct MattermostEventStreamTests {
         }
     }
 
-    @Test func reconnectResumesWithoutGapOrDuplicate() async throws {
+    @Test(arguments: ["faults/close-websockets", "faults/drop-websockets"])
+    func reconnectResumesWithoutGapOrDuplicate(fault: String) async throws {
         try await MattermostTestServer.run { server in
             let channel = try await server.createChannel("resume")
             let events = stream(server, channels: [channel], reconnectDelay: .milliseconds(1500))
@@ -81,7 +82,7 @@ struct MattermostEventStreamTests {
             let before = try await server.post(as: "mia", in: channel, "before")
             await recorder.wait { $0.contains { $0.post?.id == before } }
 
-            try await server.closeWebSockets()
+            try await server.control(.post, fault)
             var gap: [MattermostPostID] = []
             for index in 0..<3 { gap.append(try await server.post(as: "mia", in: channel, "gap \(index)")) }
             await recorder.wait { $0.contains(.reconnected(resumed: true)) }

@@ -24,6 +24,8 @@ public actor ChannelProvisioner {
     /// Links and display names a batch has not written yet (see ``flush()``).
     private var pendingLinks: [ChannelLinkStore.Entry] = []
     private var pendingChats: [BridgedChat] = []
+    /// Creations under way, so concurrent callers for one chat share one channel.
+    private var creating: [SkypeChatID: Task<ChannelLink, any Error>] = [:]
 
     /// A provisioner creating channels in `team` through `client`, adding `bot` to each, with
     /// names prefixed by `settings.channelPrefix`.
@@ -54,7 +56,7 @@ public actor ChannelProvisioner {
             return entry.link.channel
         }
         guard create else { return nil }
-        return try await createChannel(for: chat, deferWrite: false).channel
+        return try await createOnce(chat, deferWrite: false).channel
     }
 
     /// The Skype chat linked to a Mattermost channel, if any (reverse lookup, from the store).
@@ -129,7 +131,7 @@ public actor ChannelProvisioner {
                 cache[chat.id] = nil
                 logger.notice("linked channel is gone; creating a new one", metadata: ["sb.chat": "\(chat.id)"])
             }
-            let link = try await createChannel(for: chat, deferWrite: true)
+            let link = try await createOnce(chat, deferWrite: true)
             return ChannelSyncItem(chat: chat, channelName: link.channelName, channelID: link.channel, action: .created)
         }
         var changes: [ChannelSyncItem.Change] = []
@@ -184,6 +186,15 @@ public actor ChannelProvisioner {
         if pendingLinks.contains(where: { $0.link.channelName == name && $0.link.chat != chat }) { return true }
         guard let other = try links.entry(named: name) else { return false }
         return other.link.chat != chat
+    }
+
+    /// ``createChannel(for:deferWrite:)``, or the creation already under way for the chat.
+    private func createOnce(_ chat: BridgedChat, deferWrite: Bool) async throws -> ChannelLink {
+        if let running = creating[chat.id] { return try await running.value }
+        let task = Task { try await self.createChannel(for: chat, deferWrite: deferWrite) }
+        creating[chat.id] = task
+        defer { creating[chat.id] = nil }
+        return try await task.value
     }
 
     /// Creates the chat's channel under the first free name, or adopts a channel an interrupted
