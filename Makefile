@@ -24,8 +24,8 @@ test-swift: ## Only the Swift suites (no dependency install)
 test-interop: ## Only the Python interop suites (skpy, mattermostdriver) against the sandbox
 	@scripts/test.sh --interop-only
 
-demo: build ## The demo; until `skypebridge demo` is built, the command overview
-	$(BIN) --help
+demo: build ## The whole product on the embedded sandbox: a scripted conversation and call, printed live
+	$(BIN) demo
 
 docs: ## Regenerate completions/ and man/ from the command tree
 	$(SWIFT) build --product skypebridge

@@ -301,7 +301,7 @@ complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_o
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge demo" state' -l 'state' -d 'State database (tokens, links, outbox).' -rF
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge demo"' -l 'verbose' -s 'v' -d 'Log more to stderr: -v info, -vv debug.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge demo" q quiet' -l 'quiet' -s 'q' -d 'Log only errors to stderr.'
-complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge demo" interactive' -l 'interactive' -d 'Keep running and let a person type as a Skype or Mattermost user.'
+complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge demo" interactive' -l 'interactive' -d 'After the script, keep running and let a person type as a Skype or Mattermost user.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge demo" version' -l 'version' -d 'Show the version.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge demo" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'skypebridge' -n '__skypebridge_should_offer_completions_for_flags_or_options "skypebridge help" version' -l 'version' -d 'Show the version.'

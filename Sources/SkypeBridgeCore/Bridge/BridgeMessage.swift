@@ -27,12 +27,14 @@ public struct BridgeMessage: Sendable, Hashable {
     public var isSystem: Bool
     /// Tells two versions of an edited message apart (edit time or a content digest).
     public var version: String
+    /// Pictures and files shared with it.
+    public var attachments: [BridgeAttachment]
 
     /// Creates a message.
     public init(
         side: BridgeSideKind, chat: BridgeChatID, id: RemoteMessageID, sender: BridgeSender, text: FormattedText, time: Date,
         transactionID: TransactionID? = nil, replyTo: RemoteMessageID? = nil, chatName: String? = nil, isSystem: Bool = false,
-        version: String = ""
+        version: String = "", attachments: [BridgeAttachment] = []
     ) {
         self.side = side
         self.chat = chat
@@ -45,5 +47,6 @@ public struct BridgeMessage: Sendable, Hashable {
         self.chatName = chatName
         self.isSystem = isSystem
         self.version = version
+        self.attachments = attachments
     }
 }

@@ -125,9 +125,20 @@ public struct BridgeRouter: Sendable {
             transactionID: .derived(from: key.joined(separator: "|"), for: message.side.other), chat: target, body: "",
             senderName: message.sender.displayName)
         if action != .delete { try await convert(message, into: &outgoing) }
+        var files = action == .post ? message.attachments : []
+        if message.side == .skype, !files.isEmpty {
+            outgoing.attachment = files.removeFirst()
+        } else if !files.isEmpty, message.text.spans.isEmpty {
+            outgoing.body = SkypeRichText.render(FormattedText([.text("📎 " + files.map(\.label).joined(separator: ", "))]))
+        }
         let request = OutboxRequest(
             action: action, target: message.side.other, message: outgoing, origin: MessageOrigin(side: message.side, chat: message.chat, id: message.id))
-        try await worker.enqueue(request, cursors: [
+        let fileRequests = files.enumerated().map { index, file in
+            OutboxRequest(action: .post, target: message.side.other, message: OutgoingMessage(
+                transactionID: .derived(from: (key + ["file", String(index)]).joined(separator: "|"), for: message.side.other), chat: target,
+                body: "", attachment: file))
+        }
+        try await worker.enqueue([request] + fileRequests, cursors: [
             CursorPosition(side: message.side, chat: message.chat, time: message.time),
             CursorPosition(side: message.side, chat: CursorPosition.anyChat, time: message.time),
         ])

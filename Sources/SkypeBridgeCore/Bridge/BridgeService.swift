@@ -18,6 +18,7 @@ public final class BridgeService: Sendable {
     private let store: StateStore
     private let configuration: Configuration
     private let routes: [BridgeHTTPServer.RouteInstaller]
+    private let relays: Bool
     private let logger: Logger
 
     /// Builds the service over a signed-in Skype session and the `[mattermost]` account.
@@ -51,21 +52,26 @@ public final class BridgeService: Sendable {
     }
 
     /// Assembles a service from its sides (tests pass their own).
+    /// - Parameter relays: false for a service that only sends what is queued in its outbox
+    ///   (`bridge run --http-only`): no events are read and nothing is relayed.
     public init(
         sides: [any BridgeSide], channels: any ChannelMap, store: StateStore, configuration: Configuration,
-        routes: [BridgeHTTPServer.RouteInstaller] = [], logger: Logger
+        routes: [BridgeHTTPServer.RouteInstaller] = [], relays: Bool = true, logger: Logger
     ) {
         let metrics = BridgeMetrics()
-        let outbox = OutboxWorker(outbox: Outbox(store: store), links: MessageLinks(store: store), sides: sides, metrics: metrics, logger: logger)
+        let outbox = OutboxWorker(
+            outbox: Outbox(store: store), links: MessageLinks(store: store), sides: sides, metrics: metrics,
+            maxFileSize: configuration.bridge.maxFileSize.bytes, logger: logger)
         self.outbox = outbox
         self.metrics = metrics
-        self.health = BridgeHealth()
+        self.health = BridgeHealth(expected: sides.map(\.kind))
         self.sides = sides
         self.router = BridgeRouter(
             sides: sides, channels: channels, worker: outbox, store: store, settings: configuration.bridge, metrics: metrics, logger: logger)
         self.store = store
         self.configuration = configuration
         self.routes = routes
+        self.relays = relays
         self.logger = logger
     }
 
@@ -83,8 +89,8 @@ public final class BridgeService: Sendable {
         }
         try await outbox.start()
         let router = router
-        let relaying = Task { await router.run() }
-        logger.info("bridge running")
+        let relaying = relays ? Task { await router.run() } : Task {}
+        logger.info(relays ? "bridge running" : "send API running (no relay)")
         await stop()
         logger.info("bridge stopping; draining the outbox", metadata: ["sb.timeout": "\(configuration.bridge.drainTimeout)"])
         for side in sides { await side.disconnect() }

@@ -211,7 +211,19 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
             text: MattermostMarkdown.parse(post.message),
             time: Date(timeIntervalSince1970: Double(max(post.updateAt, post.createAt)) / 1000),
             transactionID: Self.transaction(of: post), replyTo: post.rootID.map { RemoteMessageID($0.rawValue) },
-            isSystem: post.isSystem, version: String(post.editAt))
+            isSystem: post.isSystem, version: String(post.editAt), attachments: try await attachments(of: post))
+    }
+
+    /// The files of a post, named and sized from their file infos.
+    private func attachments(of post: MattermostPost) async throws -> [BridgeAttachment] {
+        guard post.deleteAt == 0 else { return [] }
+        var attachments: [BridgeAttachment] = []
+        for id in post.fileIDs {
+            let info = try await client.fileInfo(id: id)
+            attachments.append(BridgeAttachment(
+                side: .mattermost, reference: id.rawValue, name: info.name, size: info.size, isImage: info.mimeType.hasPrefix("image/")))
+        }
+        return attachments
     }
 
     private func user(_ id: MattermostUserID) async throws -> MattermostUser {
@@ -223,5 +235,21 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
 
     private static func transaction(of post: MattermostPost) -> TransactionID? {
         (post.props[transactionProp]?.string ?? post.pendingPostID).map { TransactionID($0) }
+    }
+}
+
+extension MattermostSide: FileTransferringSide {
+    public func download(_ attachment: BridgeAttachment, to path: String, maxBytes: Int64) async throws {
+        try await client.downloadFile(id: MattermostFileID(attachment.reference), to: path, maxBytes: maxBytes)
+    }
+
+    /// Uploads the file to the channel and posts it with the (attributed) text as its caption.
+    public func send(_ message: OutgoingMessage, file: LocalFile) async throws -> RemoteMessageID {
+        let channel = MattermostChannelID(message.chat.rawValue)
+        let uploaded = try await client.uploadFile(channel: channel, path: file.path, name: file.name)
+        let post = try await client.createPost(NewMattermostPost(
+            channelID: channel, message: try await attributed(message), fileIDs: [uploaded.id], props: props(for: message),
+            pendingPostID: message.transactionID.rawValue))
+        return RemoteMessageID(post.id.rawValue)
     }
 }

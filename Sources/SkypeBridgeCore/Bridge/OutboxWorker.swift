@@ -34,6 +34,7 @@ public actor OutboxWorker {
     private let sides: [BridgeSideKind: any BridgeSide]
     private let metrics: BridgeMetrics
     private let schedule: RetrySchedule
+    private let maxFileSize: Int64
     private let logger: Logger
     private let startedAt = Date()
     private var lanes: [Lane: Task<Void, Never>] = [:]
@@ -43,15 +44,17 @@ public actor OutboxWorker {
     private var accepting = true
 
     /// Creates a worker; nothing is sent before ``start()``.
+    /// - Parameter maxFileSize: files larger than this are announced with a label, not copied.
     public init(
         outbox: Outbox, links: MessageLinks, sides: [any BridgeSide], metrics: BridgeMetrics, schedule: RetrySchedule = RetrySchedule(),
-        logger: Logger
+        maxFileSize: Int64 = ByteSize.mebibytes(50).bytes, logger: Logger
     ) {
         self.outbox = outbox
         self.links = links
         self.sides = Dictionary(sides.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         self.metrics = metrics
         self.schedule = schedule
+        self.maxFileSize = maxFileSize
         self.logger = logger
     }
 
@@ -64,8 +67,17 @@ public actor OutboxWorker {
     /// - Returns: false when the same transaction was queued before (nothing new is sent).
     @discardableResult
     public func enqueue(_ request: OutboxRequest, cursors: [CursorPosition] = []) throws -> Bool {
-        let inserted = try outbox.enqueue(request, cursors: cursors)
-        if inserted, accepting { wake(Lane(side: request.target, chat: request.message.chat)) }
+        try enqueue([request], cursors: cursors)
+    }
+
+    /// Writes rows for `requests` in one transaction, in order, and wakes their lanes.
+    /// - Returns: whether any row was new.
+    @discardableResult
+    public func enqueue(_ requests: [OutboxRequest], cursors: [CursorPosition] = []) throws -> Bool {
+        let inserted = try outbox.enqueue(requests, cursors: cursors)
+        if inserted, accepting {
+            for request in requests { wake(Lane(side: request.target, chat: request.message.chat)) }
+        }
         return inserted
     }
 
@@ -198,6 +210,9 @@ public actor OutboxWorker {
     private func perform(_ request: OutboxRequest, on side: any BridgeSide) async throws -> RemoteMessageID? {
         switch request.action {
         case .post:
+            if let attachment = request.message.attachment {
+                return try await send(request.message, copying: attachment, to: side)
+            }
             return try await side.send(request.message)
         case .edit:
             guard let editing = side as? any EditingSide else { throw BridgeError.unsupported(action: "edit", side: side.kind) }
@@ -210,6 +225,40 @@ public actor OutboxWorker {
             try await deleting.delete(target, in: request.message.chat)
             return target
         }
+    }
+
+    /// Copies `attachment` from the side that holds it through a private temporary file (never
+    /// whole in memory) and posts it; a file over the limit, gone, or unusable is announced with
+    /// a label instead. Transient failures are thrown, so the row is retried.
+    private func send(_ message: OutgoingMessage, copying attachment: BridgeAttachment, to side: any BridgeSide) async throws -> RemoteMessageID {
+        let limit = ByteSize(bytes: maxFileSize)
+        guard let target = side as? any FileTransferringSide, let origin = sides[attachment.side] as? any FileTransferringSide else {
+            return try await side.send(Self.labelled(message, attachment, reason: "files are not copied to \(side.kind)", for: side.kind))
+        }
+        if let size = attachment.size, size > maxFileSize {
+            return try await side.send(Self.labelled(message, attachment, reason: "larger than \(limit)", for: side.kind))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("skypebridge-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        do {
+            try await origin.download(attachment, to: path, maxBytes: maxFileSize)
+        } catch HTTPError.tooLarge {
+            return try await side.send(Self.labelled(message, attachment, reason: "larger than \(limit)", for: side.kind))
+        } catch let error as any CategorizedError where [.notFound, .dataError].contains(error.category) {
+            return try await side.send(Self.labelled(message, attachment, reason: "\(error)", for: side.kind))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        return try await target.send(message, file: LocalFile(path: path, name: attachment.name, size: size, isImage: attachment.isImage))
+    }
+
+    /// `message` with a line naming the file that was not copied, in the target's markup.
+    static func labelled(_ message: OutgoingMessage, _ attachment: BridgeAttachment, reason: String, for target: BridgeSideKind) -> OutgoingMessage {
+        let label = FormattedText([.text("📎 \(attachment.label) — not copied: \(reason)")])
+        let rendered = target == .mattermost ? MattermostMarkdown.render(label) : SkypeRichText.render(label)
+        var labelled = message
+        labelled.attachment = nil
+        labelled.body = message.body.isEmpty ? rendered : message.body + (target == .mattermost ? "\n" : "<br>") + rendered
+        return labelled
     }
 
     private func copy(of request: OutboxRequest) throws -> RemoteMessageID {

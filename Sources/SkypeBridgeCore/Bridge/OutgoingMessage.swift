@@ -11,13 +11,19 @@ public struct OutgoingMessage: Sendable, Hashable, Codable {
     public var senderName: String?
     /// The message on the receiving side to thread it under (a Mattermost root post).
     public var replyTo: RemoteMessageID?
+    /// A file to copy from the other side and post with the text (one per message).
+    public var attachment: BridgeAttachment?
 
     /// Creates an outgoing message.
-    public init(transactionID: TransactionID, chat: BridgeChatID, body: String, senderName: String? = nil, replyTo: RemoteMessageID? = nil) {
+    public init(
+        transactionID: TransactionID, chat: BridgeChatID, body: String, senderName: String? = nil, replyTo: RemoteMessageID? = nil,
+        attachment: BridgeAttachment? = nil
+    ) {
         self.transactionID = transactionID
         self.chat = chat
         self.body = body
         self.senderName = senderName
         self.replyTo = replyTo
+        self.attachment = attachment
     }
 }

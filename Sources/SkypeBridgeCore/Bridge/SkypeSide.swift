@@ -176,18 +176,28 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         }
     }
 
-    /// The neutral form of a text message; nil for other kinds (calls, thread activity, files).
+    /// The neutral form of a text message or a shared picture or file; nil for other kinds
+    /// (calls, thread activity).
     static func bridgeMessage(_ message: SkypeMessage, account: SkypeUserID, allowEmpty: Bool = false) -> BridgeMessage? {
-        guard message.messageType == "Text" || message.messageType == "RichText" else { return nil }
+        let shared = SkypeAttachment.parse(content: message.content, messageType: message.messageType)
+        guard message.messageType == "Text" || message.messageType == "RichText" || shared != nil else { return nil }
         guard allowEmpty || !message.content.isEmpty else { return nil }
-        let text = message.messageType == "Text" ? plainText(message.content) : SkypeRichText.parse(message.content)
+        let text = shared != nil ? FormattedText([]) : message.messageType == "Text" ? plainText(message.content) : SkypeRichText.parse(message.content)
         let isOwn = message.sender == account
         let chatName = message.chat.isGroup ? message.threadTopic : (isOwn ? nil : message.senderName)
         return BridgeMessage(
             side: .skype, chat: BridgeChatID(message.chat.rawValue), id: RemoteMessageID(message.id.rawValue),
             sender: BridgeSender(id: message.sender.rawValue, displayName: message.senderName ?? message.sender.rawValue, isBridgeAccount: isOwn),
             text: text, time: message.arrival, transactionID: message.clientMessageID.map { TransactionID($0.rawValue) },
-            chatName: chatName, version: SHA256.hex(SHA256.hash(Array(message.content.utf8)).prefix(8)))
+            chatName: chatName, version: SHA256.hex(SHA256.hash(Array(message.content.utf8)).prefix(8)),
+            attachments: shared.map { [Self.attachment($0)] } ?? [])
+    }
+
+    /// A shared ASM object as the bridge keeps it: the reference is `kind|object id|object URL`.
+    static func attachment(_ shared: SkypeAttachment) -> BridgeAttachment {
+        BridgeAttachment(
+            side: .skype, reference: [shared.kind.rawValue, shared.objectID, shared.objectURL].joined(separator: "|"), name: shared.name,
+            size: shared.declaredSize, isImage: shared.kind == .picture)
     }
 
     private static func plainText(_ content: String) -> FormattedText {
@@ -197,5 +207,30 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
             if !line.isEmpty { spans.append(.text(String(line))) }
         }
         return FormattedText(spans)
+    }
+}
+
+extension SkypeSide: FileTransferringSide {
+    public func download(_ attachment: BridgeAttachment, to path: String, maxBytes: Int64) async throws {
+        let parts = attachment.reference.split(separator: "|", maxSplits: 2).map(String.init)
+        guard parts.count == 3, let kind = SkypeAttachment.Kind(rawValue: parts[0]) else {
+            throw BridgeError.notConfigured("not a Skype file reference: \(attachment.reference)")
+        }
+        let shared = SkypeAttachment(kind: kind, objectID: parts[1], objectURL: parts[2], name: attachment.name, declaredSize: attachment.size)
+        try await client.download(shared, to: path, maxBytes: maxBytes)
+    }
+
+    /// Posts the file as a picture or file message (Skype shows no caption or sender on those,
+    /// so the router sends the text and attribution as a message of their own, first).
+    public func send(_ message: OutgoingMessage, file: LocalFile) async throws -> RemoteMessageID {
+        let named = (file.path as NSString).deletingLastPathComponent + "/" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: named, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(atPath: named) }
+        let path = named + "/" + file.name
+        try FileManager.default.linkItem(atPath: file.path, toPath: path)
+        let sent = try await client.sendFile(
+            SkypeChatID(message.chat.rawValue), path: path, kind: file.isImage ? .picture : .file,
+            clientMessageID: SkypeClientMessageID(message.transactionID.rawValue))
+        return sent.id.map { RemoteMessageID($0.rawValue) } ?? RemoteMessageID(String(Int64(sent.arrival.timeIntervalSince1970 * 1000)))
     }
 }

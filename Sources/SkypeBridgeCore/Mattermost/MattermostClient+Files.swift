@@ -21,9 +21,10 @@ extension MattermostClient {
     }
 
     /// Downloads a file's bytes into the file at `path` (created or truncated, mode 0600), streamed
-    /// so memory use stays flat. Nothing is written when the server answers an error.
-    public func downloadFile(id: MattermostFileID, to path: String) async throws {
-        _ = try await send(.get, "/files/\(segment(id))", destination: .file(path: path), timeout: fileTransferTimeout)
+    /// so memory use stays flat. Nothing is written when the server answers an error, and no file
+    /// is left when it is longer than `maxBytes` (``HTTPError/tooLarge(limit:)``).
+    public func downloadFile(id: MattermostFileID, to path: String, maxBytes: Int64 = .max) async throws {
+        _ = try await send(.get, "/files/\(segment(id))", destination: .file(path: path, maxBytes: maxBytes), timeout: fileTransferTimeout)
     }
 
     /// File transfers may take far longer than API calls: at least 10 minutes.

@@ -114,6 +114,8 @@ actor MattermostStreamSession {
             } else {
                 try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger, handler: handler)
             }
+        } catch is CancellationError {
+            logger.debug("mattermost websocket closed: stopping")
         } catch {
             logger.warning("mattermost websocket failed", metadata: ["sb.error": "\(error)", "sb.mm.url": "\(websocketURL)"])
         }

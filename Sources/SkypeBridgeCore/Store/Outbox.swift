@@ -41,13 +41,25 @@ public struct Outbox: Sendable {
     ///   but the cursors).
     @discardableResult
     public func enqueue(_ request: OutboxRequest, cursors: [CursorPosition] = [], now: Date = Date()) throws -> Bool {
-        let payload = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
+        try enqueue([request], cursors: cursors, now: now)
+    }
+
+    /// Writes pending rows for `requests`, in order, and moves `cursors` forward, in one
+    /// transaction (a message and the files that follow it are queued together or not at all).
+    /// - Returns: whether any row was new.
+    @discardableResult
+    public func enqueue(_ requests: [OutboxRequest], cursors: [CursorPosition] = [], now: Date = Date()) throws -> Bool {
+        let encoder = JSONEncoder()
+        let payloads = try requests.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         return try store.database.write { db in
-            try db.execute(
-                sql: Self.insert,
-                arguments: [request.message.transactionID.rawValue, request.target.rawValue, request.message.chat.rawValue, payload,
-                            now.timeIntervalSince1970, now.timeIntervalSince1970, now.timeIntervalSince1970])
-            let inserted = db.changesCount > 0
+            var inserted = false
+            for (request, payload) in zip(requests, payloads) {
+                try db.execute(
+                    sql: Self.insert,
+                    arguments: [request.message.transactionID.rawValue, request.target.rawValue, request.message.chat.rawValue, payload,
+                                now.timeIntervalSince1970, now.timeIntervalSince1970, now.timeIntervalSince1970])
+                inserted = inserted || db.changesCount > 0
+            }
             for cursor in cursors { try Self.write(cursor, db, now: now) }
             return inserted
         }

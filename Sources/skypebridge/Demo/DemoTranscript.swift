@@ -32,13 +32,13 @@ struct DemoTranscript: Sendable {
 
     /// Something a person did: `  Skype       alice → 8:bridge.bot   Hi!`.
     func action(_ place: Place, _ who: String, _ text: String) throws {
-        try output.line("  " + paint(place.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0), place == .skype ? "34" : "35")
+        try output.line("  " + paint(place.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), place == .skype ? "34" : "35")
             + " " + who.padding(toLength: 24, withPad: " ", startingAt: 0) + " " + Self.oneLine(text))
     }
 
     /// What arrived on the other side, and how long it took.
     func arrival(_ place: Place, _ whereAndWho: String, _ text: String, after latency: Duration) throws {
-        try output.line("  " + paint("↳ " + place.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), place == .skype ? "34" : "35")
+        try output.line("  " + paint("↳ " + place.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0), place == .skype ? "34" : "35")
             + " " + whereAndWho.padding(toLength: 24, withPad: " ", startingAt: 0) + " " + Self.oneLine(text)
             + "  " + paint("✓ " + Self.milliseconds(latency), "32"))
     }

@@ -11,13 +11,21 @@ struct BridgeRun: SkypeBridgeCommand {
             chat is mapped to a Mattermost channel (created on its first message when \
             [bridge] auto_create_channels is on); messages, edits and deletes go both ways \
             exactly once, through a durable outbox in the state database, and what was missed \
-            while stopped is caught up on start. With [http] enabled it also serves /healthz \
-            and /metrics. SIGINT/SIGTERM stop intake, drain the outbox for up to [bridge] \
-            drain_timeout and exit 0; what is left is sent by the next run.
+            while stopped is caught up on start. SIGINT/SIGTERM stop intake, drain the outbox \
+            for up to [bridge] drain_timeout and exit 0; what is left is sent by the next run.
+
+            With [http] enabled it also serves /healthz, /metrics and the HTTP send API: \
+            POST /send-message {"msg", "channel", "API_KEY"} and GET or POST /send with \
+            recipient and message (query, form or JSON), keys from [http.keys] as API_KEY or \
+            Authorization: Bearer, a per-key rate limit, and /openapi.json. An accepted \
+            request is in the outbox before the answer, so it is delivered even if Skype is \
+            briefly down. --http-only serves just that API with the bridge's cached login.
 
             Examples:
               skypebridge --config /etc/skypebridge/config.toml bridge run
               skypebridge -v bridge run
+              skypebridge bridge run --http-only
+              curl -s -H "Authorization: Bearer $KEY" 'http://127.0.0.1:8080/send?recipient=alice&message=hi'
             """
     )
 
@@ -27,10 +35,20 @@ struct BridgeRun: SkypeBridgeCommand {
     var httpOnly = false
 
     func run(_ context: CommandContext) async throws {
-        if httpOnly { throw CommandError.notImplemented(command: "bridge run --http-only") }
-        let service = try await BridgeService.make(
-            configuration: try context.configuration(), session: try context.skypeSession(), store: try context.openStore(),
-            environment: context.environment, logger: context.logger)
+        var configuration = try context.configuration()
+        if httpOnly { configuration.http.enabled = true }
+        let queue = SendAPIOutboxQueue()
+        let routes = configuration.http.enabled
+            ? [try SendAPIRoutes.installer(settings: configuration.http, environment: context.environment, queue: queue, logger: context.logger)]
+            : []
+        let session = try context.skypeSession()
+        let store = try context.openStore()
+        let service = httpOnly
+            ? BridgeService.makeSendOnly(configuration: configuration, session: session, store: store, routes: routes, logger: context.logger)
+            : try await BridgeService.make(
+                configuration: configuration, session: session, store: store, environment: context.environment, routes: routes,
+                logger: context.logger)
+        queue.bind(service.outbox)
         _ = try await service.run(until: { _ = await TerminationSignals.wait() })
     }
 }
