@@ -38,6 +38,16 @@ public final class RunningBinary: Sendable {
     /// Sends SIGTERM.
     public func terminate() { process.terminate() }
 
+    /// The process id (for reading `/proc/<pid>/status`).
+    public var pid: Int32 { process.processIdentifier }
+
+    /// A field of `/proc/<pid>/status` in KiB, such as `VmRSS` or `VmHWM` (peak RSS).
+    public func memoryKiB(_ field: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") }
+        return line?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) }
+    }
+
     /// Sends SIGKILL: the process dies at once, without cleaning up (crash tests).
     public func kill() { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
 

@@ -1,0 +1,78 @@
+import Foundation
+import SkypeBridgeCore
+import SkypeBridgeTestSupport
+import Testing
+
+/// Pictures and files through `bridge run`: copied both ways through a temporary file (memory
+/// stays flat even for 40 MiB), same bytes, with a label instead when over `max_file_size`.
+@Suite struct AttachmentRelayTests {
+    private func file(_ directory: String, _ name: String, size: Int) throws -> (path: String, data: Data) {
+        let path = directory + "/" + name
+        var bytes = [UInt8](repeating: 0, count: size)
+        for index in stride(from: 0, to: size, by: 4096) { bytes[index] = UInt8(truncatingIfNeeded: index / 4096 &* 131) }
+        let data = Data(bytes)
+        try data.write(to: URL(fileURLWithPath: path))
+        return (path, data)
+    }
+
+    @Test func a40MiBFileGoesBothWaysWithTheSameBytesAndFlatMemory() async throws {
+        let fixture = try await BridgeRunFixture()
+        let bridge = try await fixture.startBridge()
+        defer { bridge.terminate() }
+        let directory = fixture.sandbox.directory
+        let alice = try fixture.skypeClient("alice")
+        let mia = try fixture.miaClient()
+        try await fixture.skypeSays("alice", "hello, files follow")
+        #expect(try await fixture.eventually { try await fixture.channelID("skype-8-alice") != nil })
+        let channel = MattermostChannelID(try #require(try await fixture.channelID("skype-8-alice")))
+        let idle = try #require(bridge.memoryKiB("VmRSS"))
+
+        let big = try file(directory, "big.bin", size: 40 << 20)
+        _ = try await alice.sendFile(SkypeChatID("8:bridge.bot"), path: big.path, kind: .file)
+        var relayed: MattermostPost?
+        #expect(try await fixture.eventually(timeout: .seconds(120)) {
+            relayed = try await mia.posts(in: channel, since: 0).first { !$0.fileIDs.isEmpty }
+            return relayed != nil
+        })
+        let post = try #require(relayed)
+        let info = try await mia.fileInfo(id: post.fileIDs[0])
+        #expect(info.name == "big.bin")
+        #expect(info.size == Int64(40 << 20))
+        try await mia.downloadFile(id: info.id, to: directory + "/big-on-mattermost.bin")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/big-on-mattermost.bin")) == big.data)
+
+        let back = try file(directory, "back.bin", size: 40 << 20)
+        let uploaded = try await mia.uploadFile(channel: channel, path: back.path, name: "back.bin")
+        _ = try await mia.createPost(NewMattermostPost(channelID: channel, message: "and back", fileIDs: [uploaded.id]))
+        var shared: SkypeAttachment?
+        #expect(try await fixture.eventually(timeout: .seconds(120)) {
+            shared = try await alice.messages(in: SkypeChatID("8:bridge.bot"), since: Date().addingTimeInterval(-600))
+                .compactMap { SkypeAttachment.parse(content: $0.content, messageType: $0.messageType) }.first { $0.name == "back.bin" }
+            return shared != nil
+        })
+        try await alice.download(try #require(shared), to: directory + "/back-on-skype.bin")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/back-on-skype.bin")) == back.data)
+        #expect(try await fixture.eventually { try await fixture.bridgeMessagesOnSkype().contains { ($0["content"] as? String ?? "").contains("and back") } })
+
+        let peak = try #require(bridge.memoryKiB("VmHWM"))
+        #expect(peak - idle < 24 * 1024, "RSS grew from \(idle) KiB to a peak of \(peak) KiB while copying 40 MiB files")
+    }
+
+    @Test func aFileOverMaxFileSizeBecomesALabelWithNameAndSize() async throws {
+        let fixture = try await BridgeRunFixture(bridgeSettings: #"max_file_size = "100KiB""#)
+        let bridge = try await fixture.startBridge()
+        defer { bridge.terminate() }
+        let alice = try fixture.skypeClient("alice")
+        let big = try file(fixture.sandbox.directory, "too big.pdf", size: 300_000)
+        _ = try await alice.sendFile(SkypeChatID("8:bridge.bot"), path: big.path, kind: .file)
+        #expect(try await fixture.eventually { try await fixture.channelID("skype-8-alice") != nil })
+        let channel = try #require(try await fixture.channelID("skype-8-alice"))
+        #expect(try await fixture.eventually {
+            try await fixture.posts(channel).contains { post in
+                let message = post["message"] as? String ?? ""
+                return message.contains("too big.pdf") && message.contains("not copied") && message.contains("larger than 100KiB")
+                    && (post["file_ids"] as? [Any] ?? []).isEmpty
+            }
+        })
+    }
+}
