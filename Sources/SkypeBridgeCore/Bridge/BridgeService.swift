@@ -74,6 +74,7 @@ public final class BridgeService: Sendable {
     /// - Returns: the number of relays still pending after the drain (sent by the next run).
     /// - Throws: when a side refuses the credentials or the `[http]` address cannot be bound.
     public func run(until stop: @escaping @Sendable () async -> Void, listening: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
+        try store.commitWithoutFlushing()
         let server = configuration.http.enabled ? try await startServer(listening: listening) : nil
         do {
             for side in sides { try await connect(side) }
