@@ -198,6 +198,25 @@ struct MattermostEventStreamTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func aStalledUpgradeIsAbandonedAndCloseStillReturns() async throws {
+        try await MattermostTestServer.run { server in
+            let stalled = try StalledServer()
+            let events = MattermostEventStream(
+                client: server.client(), websocketURL: URL(string: "ws://127.0.0.1:\(stalled.port)/api/v4/websocket")!,
+                token: MattermostTestServer.botToken, channels: { [] },
+                options: .init(reconnect: .init(initialDelay: .milliseconds(100), jitter: 0), connectTimeout: .milliseconds(200)),
+                logger: MattermostTestServer.logger)
+            let recorder = MattermostEventRecorder(events)
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(!events.isConnected)
+            let clock = ContinuousClock()
+            let start = clock.now
+            await events.close()
+            await recorder.finished()
+            #expect(clock.now - start < .seconds(2))
+        }
+    }
+
     @Test func closeEndsTheIteration() async throws {
         try await MattermostTestServer.run { server in
             let events = stream(server)
