@@ -24,26 +24,26 @@ actor MattermostStreamSession {
         var pendingPing: Int?
     }
 
-    private let client: MattermostClient
-    private let websocketURL: URL
+    let client: MattermostClient
+    let websocketURL: URL
     private let token: String
-    private let channels: @Sendable () async -> [MattermostChannelID]
-    private let options: MattermostEventStream.Options
+    let channels: @Sendable () async -> [MattermostChannelID]
+    let options: MattermostEventStream.Options
     private let output: AsyncStream<MattermostEvent>.Continuation
-    private let logger: Logger
+    let logger: Logger
     private let connected = Mutex(false)
 
-    private var connectionID: String?
-    private var nextSeq = 0
+    var connectionID: String?
+    var nextSeq = 0
     private var everEstablished = false
     /// Server time (ms) up to which every event has been received.
-    private var lastEventTime: Int64?
+    var lastEventTime: Int64?
     /// Server time (ms) when the stream first registered; backfills never reach before it.
-    private var streamStart: Int64?
+    var streamStart: Int64?
     private var deduplicator = MattermostEventDeduplicator()
     private var socket = Socket(resuming: false)
     private var outbound: WebSocketOutboundWriter?
-    private var backfilling = false
+    var backfilling = false
     /// The number of the current connection attempt; sockets of older (abandoned) attempts are closed.
     private var attempt = 0
     /// Resumed with true when the current attempt's socket opens, false when it ends or times out first.
@@ -290,7 +290,7 @@ actor MattermostStreamSession {
 
     /// Delivers `event` unless it was delivered before; returns whether it was delivered.
     @discardableResult
-    private func deliver(_ event: MattermostEvent) -> Bool {
+    func deliver(_ event: MattermostEvent) -> Bool {
         guard deduplicator.admit(event) else { return false }
         switch event {
         case .posted(let post), .postEdited(let post), .postDeleted(let post): advance(to: post.updateAt)
@@ -302,67 +302,5 @@ actor MattermostStreamSession {
 
     private func advance(to time: Int64) {
         lastEventTime = max(lastEventTime ?? time, time)
-    }
-
-    // MARK: Backfill
-
-    /// Delivers every post change since the last event time in each channel of `channels()`:
-    /// deleted posts as deleted, posts new to the stream as posted, edits of posts it delivered
-    /// before as edited. Changes from before the stream started are left out.
-    private func backfill() async {
-        backfilling = true
-        defer { backfilling = false }
-        let since = (lastEventTime ?? 0) - options.backfillOverlap.milliseconds
-        let threshold = max(since, (streamStart ?? 0) - 1)
-        for channel in await channels() {
-            guard let posts = await changedPosts(in: channel, since: since) else { continue }
-            for post in posts {
-                if post.deleteAt > 0 {
-                    if post.deleteAt > threshold { deliver(.postDeleted(post)) }
-                    continue
-                }
-                let new = post.createAt > threshold && deliver(.posted(post))
-                if !new, post.editAt > threshold { deliver(.postEdited(post)) }
-            }
-        }
-    }
-
-    /// `posts(in:since:)`, tried three times; nil (logged) when it keeps failing.
-    private func changedPosts(in channel: MattermostChannelID, since: Int64) async -> [MattermostPost]? {
-        for attempt in 1...3 {
-            do {
-                return try await client.posts(in: channel, since: since)
-            } catch {
-                logger.warning(
-                    "mattermost backfill failed", metadata: ["sb.mm.channel": "\(channel)", "sb.error": "\(error)", "sb.attempt": "\(attempt)"])
-                if error is CancellationError { return nil }
-                try? await Task.sleep(for: .milliseconds(250 * attempt))
-            }
-        }
-        logger.error("mattermost backfill gave up; posts of the gap may be missing", metadata: ["sb.mm.channel": "\(channel)"])
-        return nil
-    }
-
-    // MARK: URLs
-
-    private func socketURL(resuming: Bool) -> String {
-        guard resuming, let connectionID, var components = URLComponents(url: websocketURL, resolvingAgainstBaseURL: false) else {
-            return websocketURL.absoluteString
-        }
-        var items = components.queryItems ?? []
-        items.removeAll { $0.name == "connection_id" || $0.name == "sequence_number" }
-        items += [URLQueryItem(name: "connection_id", value: connectionID), URLQueryItem(name: "sequence_number", value: String(nextSeq))]
-        components.queryItems = items
-        return components.string ?? websocketURL.absoluteString
-    }
-
-    /// WSClient proxy settings for an `http://` or `socks5(h)://` proxy URL; nil for other schemes.
-    static func proxySettings(_ proxy: URL) -> WebSocketProxySettings? {
-        guard let host = proxy.host else { return nil }
-        switch proxy.scheme?.lowercased() {
-        case "http": return WebSocketProxySettings(host: host, port: proxy.port ?? 80, type: .http())
-        case "socks5", "socks5h", "socks": return WebSocketProxySettings(host: host, port: proxy.port ?? 1080, type: .socks)
-        default: return nil
-        }
     }
 }
