@@ -24,11 +24,35 @@ struct ChannelProvisionerTests {
         }
     }
 
+    @Test func aBotOtherThanTheClientsUserIsAddedToTheChannel() async throws {
+        try await ChannelFixture.with { fixture in
+            let provisioner = ChannelProvisioner(
+                client: fixture.admin, store: fixture.store, team: fixture.team, bot: fixture.botUser, settings: BridgeSettings(),
+                logger: ChannelFixture.logger)
+            let id = try #require(try await provisioner.channel(for: alice))
+            let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
+            #expect(mine.contains { $0.id == id })
+        }
+    }
+
     @Test func aSecondCallAndANewProvisionerFindTheSameChannel() async throws {
         try await ChannelFixture.with { fixture in
             let first = try await fixture.provisioner().channel(for: alice)
             #expect(try await fixture.provisioner().channel(for: alice) == first)
             #expect(try await fixture.provisioner().channel(for: alice, create: false) == first)
+            let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
+            #expect(mine.filter { $0.name.hasPrefix("skype-") }.count == 1)
+        }
+    }
+
+    @Test func concurrentCallsForANewChatShareOneChannel() async throws {
+        try await ChannelFixture.with { fixture in
+            let provisioner = fixture.provisioner()
+            let ids = try await withThrowingTaskGroup(of: MattermostChannelID?.self) { group in
+                for _ in 0..<5 { group.addTask { try await provisioner.channel(for: alice) } }
+                return try await group.reduce(into: Set<MattermostChannelID?>()) { $0.insert($1) }
+            }
+            #expect(ids.count == 1)
             let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
             #expect(mine.filter { $0.name.hasPrefix("skype-") }.count == 1)
         }

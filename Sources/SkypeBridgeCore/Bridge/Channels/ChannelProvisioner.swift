@@ -24,6 +24,10 @@ public actor ChannelProvisioner {
     /// Links and display names a batch has not written yet (see ``flush()``).
     private var pendingLinks: [ChannelLinkStore.Entry] = []
     private var pendingChats: [BridgedChat] = []
+    /// Whether the client signs in as `bot` (then a channel it creates has the bot as member).
+    private var clientIsBot: Bool?
+    /// Creations under way, so concurrent callers for one chat share one channel.
+    private var creating: [SkypeChatID: Task<ChannelLink, any Error>] = [:]
 
     /// A provisioner creating channels in `team` through `client`, adding `bot` to each, with
     /// names prefixed by `settings.channelPrefix`.
@@ -54,7 +58,7 @@ public actor ChannelProvisioner {
             return entry.link.channel
         }
         guard create else { return nil }
-        return try await createChannel(for: chat, deferWrite: false).channel
+        return try await createOnce(chat, deferWrite: false).channel
     }
 
     /// The Skype chat linked to a Mattermost channel, if any (reverse lookup, from the store).
@@ -129,7 +133,7 @@ public actor ChannelProvisioner {
                 cache[chat.id] = nil
                 logger.notice("linked channel is gone; creating a new one", metadata: ["sb.chat": "\(chat.id)"])
             }
-            let link = try await createChannel(for: chat, deferWrite: true)
+            let link = try await createOnce(chat, deferWrite: true)
             return ChannelSyncItem(chat: chat, channelName: link.channelName, channelID: link.channel, action: .created)
         }
         var changes: [ChannelSyncItem.Change] = []
@@ -186,6 +190,24 @@ public actor ChannelProvisioner {
         return other.link.chat != chat
     }
 
+    /// Whether the client is the bot's: the creator of a channel is its first member, so the
+    /// bot then needs no separate join.
+    private func signsInAsBot() async throws -> Bool {
+        if let clientIsBot { return clientIsBot }
+        let isBot = try await client.me().id == bot.id
+        clientIsBot = isBot
+        return isBot
+    }
+
+    /// ``createChannel(for:deferWrite:)``, or the creation already under way for the chat.
+    private func createOnce(_ chat: BridgedChat, deferWrite: Bool) async throws -> ChannelLink {
+        if let running = creating[chat.id] { return try await running.value }
+        let task = Task { try await self.createChannel(for: chat, deferWrite: deferWrite) }
+        creating[chat.id] = task
+        defer { creating[chat.id] = nil }
+        return try await task.value
+    }
+
     /// Creates the chat's channel under the first free name, or adopts a channel an interrupted
     /// run created (same name, header naming this chat); the bot joins it and the link is stored
     /// (kept for ``flush()`` when `deferWrite`).
@@ -195,6 +217,7 @@ public actor ChannelProvisioner {
             let name = namer.name(for: chat.id, attempt: attempt)
             if try isTaken(name, by: chat.id) { continue }
             let channel: MattermostChannel
+            var joined = try await signsInAsBot()
             do {
                 channel = try await client.createChannel(
                     team: team.id, name: name, displayName: ChannelText.displayName(for: chat), header: header)
@@ -203,8 +226,9 @@ public actor ChannelProvisioner {
                     ChannelText.chat(inHeader: existing.header) == chat.id
                 else { continue }
                 channel = existing
+                joined = false
             }
-            try await client.addMember(channel: channel.id, user: bot.id)
+            if !joined { try await client.addMember(channel: channel.id, user: bot.id) }
             let entry = ChannelLinkStore.Entry(
                 link: ChannelLink(chat: chat.id, channel: channel.id, channelName: channel.name), displayName: chat.displayName)
             if deferWrite {
