@@ -135,6 +135,16 @@ import Testing
         #expect(content == "[ Mia ] hi skype team")
     }
 
+    @Test func aRefusedMattermostTokenEndsWithTheAuthExitCode() async throws {
+        let fixture = try await BridgeRunFixture()
+        let tokenFile = fixture.sandbox.configPath + ".secrets/mattermost-token"
+        try "not-a-token\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile)
+        let result = try await fixture.binary.run(fixture.sandbox.options + ["bridge", "run"])
+        #expect(result.status == 77, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: "))
+    }
+
     @Test func contactRequestsAreAcceptedAndGetAChannelWhenConfigured() async throws {
         let fixture = try await BridgeRunFixture(bridgeSettings: "auto_accept_friends = true")
         let bridge = try await fixture.startBridge()

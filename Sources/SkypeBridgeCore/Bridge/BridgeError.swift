@@ -6,12 +6,10 @@ public enum BridgeError: CategorizedError, Equatable, CustomStringConvertible {
     case unsupported(action: String, side: BridgeSideKind)
     /// An edit or delete names a message that was never relayed.
     case notRelayed(RemoteMessageID)
-    /// A setting the bridge needs is missing.
-    case notConfigured(String)
 
     public var category: ErrorCategory {
         switch self {
-        case .missingSide, .notConfigured: .config
+        case .missingSide: .config
         case .unsupported: .unavailable
         case .notRelayed: .notFound
         }
@@ -22,7 +20,6 @@ public enum BridgeError: CategorizedError, Equatable, CustomStringConvertible {
         case let .missingSide(side): "no \(side) side is configured; check the [\(side)] section"
         case let .unsupported(action, side): "\(side) cannot \(action) messages"
         case let .notRelayed(id): "message \(id) was never relayed, so its copy cannot be changed"
-        case let .notConfigured(what): "\(what) is not configured; set it in the config file"
         }
     }
 }

@@ -75,23 +75,32 @@ public final class BridgeService: Sendable {
         self.logger = logger
     }
 
-    /// Relays until `stop` returns, then shuts down gracefully.
+    /// Relays until `stop` returns, then shuts down gracefully. `stop` is started at once, so a
+    /// signal handler it installs is in place while the sides connect.
     /// - Parameter listening: told the `[http]` listener's port once it listens.
     /// - Returns: the number of relays still pending after the drain (sent by the next run).
     /// - Throws: when a side refuses the credentials or the `[http]` address cannot be bound.
     public func run(until stop: @escaping @Sendable () async -> Void, listening: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
-        let server = configuration.http.enabled ? try await startServer(listening: listening) : nil
+        try store.commitWithoutFlushing()
+        let stopped = Task { await stop() }
+        let server: BridgeHTTPServer?
         do {
-            for side in sides { try await connect(side) }
+            server = configuration.http.enabled ? try await startServer(listening: listening) : nil
+            do {
+                for side in sides { try await connect(side) }
+            } catch {
+                await server?.stop()
+                throw error
+            }
         } catch {
-            await server?.stop()
+            stopped.cancel()
             throw error
         }
         try await outbox.start()
         let router = router
         let relaying = relays ? Task { await router.run() } : Task {}
         logger.info(relays ? "bridge running" : "send API running (no relay)")
-        await stop()
+        await stopped.value
         logger.info("bridge stopping; draining the outbox", metadata: ["sb.timeout": "\(configuration.bridge.drainTimeout)"])
         for side in sides { await side.disconnect() }
         relaying.cancel()

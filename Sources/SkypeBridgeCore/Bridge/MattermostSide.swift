@@ -12,6 +12,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
     /// The post prop holding the relay's transaction id.
     public static let transactionProp = "skypebridge_txn"
 
+    /// Always ``BridgeSideKind/mattermost``.
     public let kind = BridgeSideKind.mattermost
 
     private struct State {
@@ -55,6 +56,8 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         state.withLock { $0.bot = bot }
     }
 
+    /// Opens the WebSocket at once (events are buffered until read); posts, edits and deletes
+    /// become bridge events, the stream's reconnects ``BridgeEvent/reconnected``.
     public func events() -> AsyncStream<BridgeEvent> {
         let (stream, continuation) = AsyncStream<BridgeEvent>.makeStream(bufferingPolicy: .unbounded)
         let channels = channels
@@ -76,6 +79,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         return stream
     }
 
+    /// Creates the post (under the root of `replyTo`'s thread), de-duplicated by `pending_post_id`.
     public func send(_ message: OutgoingMessage) async throws -> RemoteMessageID {
         let channel = MattermostChannelID(message.chat.rawValue)
         var root: MattermostPostID?
@@ -89,10 +93,12 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         return RemoteMessageID(post.id.rawValue)
     }
 
+    /// Replaces the message of a post the bridge made (its props stay).
     public func edit(_ id: RemoteMessageID, to message: OutgoingMessage) async throws {
         _ = try await client.patchPost(id: MattermostPostID(id.rawValue), message: try await attributed(message))
     }
 
+    /// Deletes a post; one already gone is not an error.
     public func delete(_ id: RemoteMessageID, in chat: BridgeChatID) async throws {
         do {
             try await client.deletePost(id: MattermostPostID(id.rawValue))
@@ -101,6 +107,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         }
     }
 
+    /// The posts created, edited or deleted after `since` (`posts?since=`), as events.
     public func history(of chat: BridgeChatID, since: Date) async throws -> [BridgeEvent] {
         let start = Int64((since.timeIntervalSince1970 * 1000).rounded(.down))
         var events: [BridgeEvent] = []
@@ -117,10 +124,12 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         return events
     }
 
+    /// Every bridged channel (the server has no cheaper "active since" query).
     public func activeChats(since: Date) async throws -> [BridgeChatID] {
         await channels()
     }
 
+    /// The bridge's posts since `since` whose transaction prop is one of `transactions`.
     public func sentMessages(with transactions: Set<TransactionID>, in chat: BridgeChatID, since: Date) async throws -> [TransactionID: RemoteMessageID] {
         let bot = try await botUser()
         let start = Int64((since.timeIntervalSince1970 * 1000).rounded(.down))
@@ -133,6 +142,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         return found
     }
 
+    /// The post `id`, nil when it is gone.
     public func message(_ id: RemoteMessageID, in chat: BridgeChatID) async throws -> BridgeMessage? {
         do {
             return try await bridgeMessage(try await client.post(id: MattermostPostID(id.rawValue)))
@@ -141,6 +151,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
         }
     }
 
+    /// Closes the WebSocket and ends the event stream.
     public func disconnect() async {
         let (task, stream, continuation) = state.withLock { ($0.task, $0.stream, $0.continuation) }
         await stream?.close()

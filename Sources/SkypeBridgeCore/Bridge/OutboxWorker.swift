@@ -155,23 +155,27 @@ public actor OutboxWorker {
                 if laneIsEmpty(lane) { continue }
                 return
             }
-            await reconcile(batch, lane: lane, logger: log)
-            for entry in batch {
+            guard let arrived = await reconcile(batch, lane: lane, logger: log) else {
+                try? await Task.sleep(for: schedule.maxDelay / 10)
+                continue
+            }
+            for entry in batch where !arrived.contains(entry.transactionID) {
                 guard !Task.isCancelled else { return }
-                guard let current = try? outbox.entry(entry.transactionID), current.isPending else { continue }
-                let wait = current.nextAttemptAt.timeIntervalSinceNow
+                let wait = entry.nextAttemptAt.timeIntervalSinceNow
                 if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
-                guard await send(current, logger: log) else { break }
+                guard await send(entry, logger: log) else { break }
             }
         }
     }
 
     /// Asks the side which of the rows that may already have been sent did arrive, and completes them.
-    private func reconcile(_ batch: [OutboxEntry], lane: Lane, logger: Logger) async {
+    /// - Returns: the transactions found to have arrived; nil when the side could not tell (those
+    ///   rows are not sent before it can).
+    private func reconcile(_ batch: [OutboxEntry], lane: Lane, logger: Logger) async -> Set<TransactionID>? {
         let uncertain = batch.filter {
             $0.request.action == .post && ($0.createdAt < startedAt || $0.attempts > 0) && !reconciled.contains($0.transactionID)
         }
-        guard let first = uncertain.first, let side = sides[lane.side] as? any ReconcilingSide else { return }
+        guard let first = uncertain.first, let side = sides[lane.side] as? any ReconcilingSide else { return [] }
         let since = uncertain.map(\.createdAt).min() ?? first.createdAt
         do {
             let found = try await side.sentMessages(
@@ -183,8 +187,10 @@ public actor OutboxWorker {
                     logger.info("outbox row had already arrived", metadata: ["sb.txn": "\(entry.transactionID)", "sb.msg.id": "\(remoteID)"])
                 }
             }
+            return Set(found.keys)
         } catch {
-            logger.warning("cannot check what already arrived; retrying later", metadata: ["sb.error": "\(error)"])
+            logger.warning("cannot check what already arrived; asking again later", metadata: ["sb.error": "\(error)"])
+            return nil
         }
     }
 

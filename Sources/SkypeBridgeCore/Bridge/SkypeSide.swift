@@ -7,6 +7,7 @@ import Synchronization
 /// attributed with the `[bridge] skype_template`. Reconnecting, re-registering and filling
 /// gaps while running is ``SkypeEventStream``'s job; this restarts the stream if it ever fails.
 public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, BackfillingSide, ReconcilingSide, ContactAcceptingSide {
+    /// Always ``BridgeSideKind/skype``.
     public let kind = BridgeSideKind.skype
 
     private struct State {
@@ -46,6 +47,8 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         state.withLock { $0.account = account }
     }
 
+    /// Starts polling at once (events are buffered until read) and, when configured, checking
+    /// contact requests; restarts the poll loop with backoff if it fails.
     public func events() -> AsyncStream<BridgeEvent> {
         let (stream, continuation) = AsyncStream<BridgeEvent>.makeStream(bufferingPolicy: .unbounded)
         let task = Task { [self] in
@@ -65,6 +68,7 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         return stream
     }
 
+    /// Sends RichText with the transaction id as `clientmessageid`, attributed by the template.
     public func send(_ message: OutgoingMessage) async throws -> RemoteMessageID {
         let sent = try await client.send(
             SkypeChatID(message.chat.rawValue), content: attributed(message), messageType: "RichText",
@@ -72,10 +76,12 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         return sent.id.map { RemoteMessageID($0.rawValue) } ?? RemoteMessageID(String(Int64(sent.arrival.timeIntervalSince1970 * 1000)))
     }
 
+    /// Replaces the text of a message the account sent, attributed by the template.
     public func edit(_ id: RemoteMessageID, to message: OutgoingMessage) async throws {
         try await client.edit(SkypeChatID(message.chat.rawValue), message: SkypeMessageID(id.rawValue), content: attributed(message))
     }
 
+    /// Deletes a message the account sent; one already gone is not an error.
     public func delete(_ id: RemoteMessageID, in chat: BridgeChatID) async throws {
         do {
             try await client.delete(SkypeChatID(chat.rawValue), message: SkypeMessageID(id.rawValue))
@@ -84,6 +90,7 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         }
     }
 
+    /// The chat's text messages after `since`, from the conversation history.
     public func history(of chat: BridgeChatID, since: Date) async throws -> [BridgeEvent] {
         let account = try await ownAccount()
         return try await client.messages(in: SkypeChatID(chat.rawValue), since: since).compactMap { message in
@@ -91,10 +98,12 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         }
     }
 
+    /// The conversations whose last message arrived after `since`.
     public func activeChats(since: Date) async throws -> [BridgeChatID] {
         try await client.conversations().filter { ($0.lastActivity ?? .distantPast) > since }.map { BridgeChatID($0.id.rawValue) }
     }
 
+    /// The account's messages in the history whose `clientmessageid` is one of `transactions`.
     public func sentMessages(with transactions: Set<TransactionID>, in chat: BridgeChatID, since: Date) async throws -> [TransactionID: RemoteMessageID] {
         let account = try await ownAccount()
         var found: [TransactionID: RemoteMessageID] = [:]
@@ -106,11 +115,13 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         return found
     }
 
+    /// Accepts the contact request of the other party of a 1:1 chat.
     public func acceptContact(_ chat: BridgeChatID) async throws {
         guard let user = SkypeChatID(chat.rawValue).user else { throw SkypeError.notFound("a 1:1 chat for contact request \(chat)") }
         try await client.acceptContactRequest(from: user)
     }
 
+    /// Stops polling and ends the event stream.
     public func disconnect() async {
         let (task, continuation) = state.withLock { ($0.task, $0.continuation) }
         task?.cancel()

@@ -40,8 +40,10 @@ extension MattermostClient {
     }
 
     /// Sends a request and decodes a JSON array answer.
-    func array(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil) async throws -> [JSONValue] {
-        let response = try await send(method, path, query: query, json: json)
+    func array(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil, retryable: Bool? = nil
+    ) async throws -> [JSONValue] {
+        let response = try await send(method, path, query: query, json: json, retryable: retryable)
         guard let array = MattermostWire.value(response.data)?.array else {
             throw MattermostError.unexpectedResponse("\(method) \(path) did not answer a json array")
         }

@@ -31,6 +31,8 @@ public final class MattermostEventStream: AsyncSequence, Sendable {
         public var reconnect: MattermostReconnectPolicy
         /// How often the `ping` action is sent; an unanswered ping drops the connection.
         public var pingInterval: Duration
+        /// The time allowed to connect and complete the WebSocket upgrade.
+        public var connectTimeout: Duration
         /// An `http` or `socks5`/`socks5h` proxy for the socket; nil connects directly.
         public var proxy: URL?
         /// How far before the last event time a backfill starts, against clock granularity and
@@ -44,10 +46,11 @@ public final class MattermostEventStream: AsyncSequence, Sendable {
         /// Creates options; the defaults suit a real server (30 s pings as the web app, 1 s overlap).
         public init(
             reconnect: MattermostReconnectPolicy = MattermostReconnectPolicy(), pingInterval: Duration = .seconds(30), proxy: URL? = nil,
-            backfillOverlap: Duration = .seconds(1), authenticateOnUpgrade: Bool = true
+            backfillOverlap: Duration = .seconds(1), authenticateOnUpgrade: Bool = true, connectTimeout: Duration = .seconds(30)
         ) {
             self.reconnect = reconnect
             self.pingInterval = pingInterval
+            self.connectTimeout = connectTimeout
             self.proxy = proxy
             self.backfillOverlap = backfillOverlap
             self.authenticateOnUpgrade = authenticateOnUpgrade
@@ -112,7 +115,7 @@ public final class MattermostEventStream: AsyncSequence, Sendable {
     /// Closes the socket and ends the iteration; safe to call more than once.
     public func close() async {
         task.cancel()
-        await session.closeSocket()
+        await session.stop()
         await task.value
     }
 }

@@ -24,6 +24,17 @@ struct ChannelProvisionerTests {
         }
     }
 
+    @Test func aBotOtherThanTheClientsUserIsAddedToTheChannel() async throws {
+        try await ChannelFixture.with { fixture in
+            let provisioner = ChannelProvisioner(
+                client: fixture.admin, store: fixture.store, team: fixture.team, bot: fixture.botUser, settings: BridgeSettings(),
+                logger: ChannelFixture.logger)
+            let id = try #require(try await provisioner.channel(for: alice))
+            let mine = try await fixture.bot.channelsForUser(fixture.botUser.id, team: fixture.team.id)
+            #expect(mine.contains { $0.id == id })
+        }
+    }
+
     @Test func aSecondCallAndANewProvisionerFindTheSameChannel() async throws {
         try await ChannelFixture.with { fixture in
             let first = try await fixture.provisioner().channel(for: alice)

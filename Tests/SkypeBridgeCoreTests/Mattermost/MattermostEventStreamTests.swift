@@ -76,7 +76,7 @@ struct MattermostEventStreamTests {
     func reconnectResumesWithoutGapOrDuplicate(fault: String) async throws {
         try await MattermostTestServer.run { server in
             let channel = try await server.createChannel("resume")
-            let events = stream(server, channels: [channel], reconnectDelay: .milliseconds(1500))
+            let events = stream(server, channels: [channel], reconnectDelay: .seconds(3))
             let recorder = MattermostEventRecorder(events)
             try await waitUntilConnected(events)
             let before = try await server.post(as: "mia", in: channel, "before")
@@ -104,7 +104,7 @@ struct MattermostEventStreamTests {
             let mia = server.client(token: Self.miaToken)
             let channel = try await server.createChannel("backfill")
             let quiet = try await server.createChannel("quiet")
-            let events = stream(server, channels: [channel, quiet], reconnectDelay: .milliseconds(2500))
+            let events = stream(server, channels: [channel, quiet], reconnectDelay: .seconds(4))
             let recorder = MattermostEventRecorder(events)
             try await waitUntilConnected(events)
             let kept = try await server.post(as: "mia", in: channel, "kept")
@@ -151,7 +151,7 @@ struct MattermostEventStreamTests {
             let token = MattermostTestServer.botToken
             let events = MattermostEventStream(
                 client: server.client(), websocketURL: server.websocketURL, token: token, channels: { [channel] },
-                options: .init(reconnect: .init(initialDelay: .milliseconds(1500), jitter: 0), authenticateOnUpgrade: false),
+                options: .init(reconnect: .init(initialDelay: .seconds(3), jitter: 0), authenticateOnUpgrade: false),
                 logger: MattermostTestServer.logger)
             let recorder = MattermostEventRecorder(events)
             try await waitUntilConnected(events)
@@ -195,6 +195,25 @@ struct MattermostEventStreamTests {
             #expect(proxy.destinations.contains("mattermost.invalid:8065"))
             await events.close()
             await recorder.finished()
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aStalledUpgradeIsAbandonedAndCloseStillReturns() async throws {
+        try await MattermostTestServer.run { server in
+            let stalled = try StalledServer()
+            let events = MattermostEventStream(
+                client: server.client(), websocketURL: URL(string: "ws://127.0.0.1:\(stalled.port)/api/v4/websocket")!,
+                token: MattermostTestServer.botToken, channels: { [] },
+                options: .init(reconnect: .init(initialDelay: .milliseconds(100), jitter: 0), connectTimeout: .milliseconds(200)),
+                logger: MattermostTestServer.logger)
+            let recorder = MattermostEventRecorder(events)
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(!events.isConnected)
+            let clock = ContinuousClock()
+            let start = clock.now
+            await events.close()
+            await recorder.finished()
+            #expect(clock.now - start < .seconds(10))
         }
     }
 

@@ -24,6 +24,8 @@ public actor ChannelProvisioner {
     /// Links and display names a batch has not written yet (see ``flush()``).
     private var pendingLinks: [ChannelLinkStore.Entry] = []
     private var pendingChats: [BridgedChat] = []
+    /// Whether the client signs in as `bot` (then a channel it creates has the bot as member).
+    private var clientIsBot: Bool?
     /// Creations under way, so concurrent callers for one chat share one channel.
     private var creating: [SkypeChatID: Task<ChannelLink, any Error>] = [:]
 
@@ -188,6 +190,15 @@ public actor ChannelProvisioner {
         return other.link.chat != chat
     }
 
+    /// Whether the client is the bot's: the creator of a channel is its first member, so the
+    /// bot then needs no separate join.
+    private func signsInAsBot() async throws -> Bool {
+        if let clientIsBot { return clientIsBot }
+        let isBot = try await client.me().id == bot.id
+        clientIsBot = isBot
+        return isBot
+    }
+
     /// ``createChannel(for:deferWrite:)``, or the creation already under way for the chat.
     private func createOnce(_ chat: BridgedChat, deferWrite: Bool) async throws -> ChannelLink {
         if let running = creating[chat.id] { return try await running.value }
@@ -206,6 +217,7 @@ public actor ChannelProvisioner {
             let name = namer.name(for: chat.id, attempt: attempt)
             if try isTaken(name, by: chat.id) { continue }
             let channel: MattermostChannel
+            var joined = try await signsInAsBot()
             do {
                 channel = try await client.createChannel(
                     team: team.id, name: name, displayName: ChannelText.displayName(for: chat), header: header)
@@ -214,8 +226,9 @@ public actor ChannelProvisioner {
                     ChannelText.chat(inHeader: existing.header) == chat.id
                 else { continue }
                 channel = existing
+                joined = false
             }
-            try await client.addMember(channel: channel.id, user: bot.id)
+            if !joined { try await client.addMember(channel: channel.id, user: bot.id) }
             let entry = ChannelLinkStore.Entry(
                 link: ChannelLink(chat: chat.id, channel: channel.id, channelName: channel.name), displayName: chat.displayName)
             if deferWrite {

@@ -41,8 +41,14 @@ struct ChannelsSync: SkypeBridgeCommand {
             environment: context.environment, logger: context.logger)
         let chats = try await BridgedChat.all(from: skype)
         let progress = SyncProgressBar.onTerminal()
-        let report = try await sync.run(chats, dryRun: dryRun, progress: progress?.update)
-        progress?.finish()
+        let report: ChannelSyncReport
+        do {
+            report = try await sync.run(chats, dryRun: dryRun, progress: progress?.update)
+            progress?.finish()
+        } catch {
+            progress?.finish()
+            throw error
+        }
         try ChannelsSyncReport.print(report, to: output)
     }
 }
