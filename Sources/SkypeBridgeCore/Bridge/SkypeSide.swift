@@ -225,7 +225,7 @@ extension SkypeSide: FileTransferringSide {
     public func download(_ attachment: BridgeAttachment, to path: String, maxBytes: Int64) async throws {
         let parts = attachment.reference.split(separator: "|", maxSplits: 2).map(String.init)
         guard parts.count == 3, let kind = SkypeAttachment.Kind(rawValue: parts[0]) else {
-            throw BridgeError.notConfigured("not a Skype file reference: \(attachment.reference)")
+            throw BridgeError.badFileReference(attachment.reference)
         }
         let shared = SkypeAttachment(kind: kind, objectID: parts[1], objectURL: parts[2], name: attachment.name, declaredSize: attachment.size)
         try await client.download(shared, to: path, maxBytes: maxBytes)

@@ -25,7 +25,7 @@ public final class SendAPIOutboxQueue: SendAPIQueue {
     }
 
     public func enqueue(_ request: SendAPIRequest, requestID: String) async throws {
-        guard let outbox = worker.withLock({ $0 }) else { throw BridgeError.notConfigured("the bridge is not running yet") }
+        guard let outbox = worker.withLock({ $0 }) else { throw BridgeError.notRunning }
         let outgoing = request.outgoing
         var body = outgoing.content
         if outgoing.messageType == "Text" {
