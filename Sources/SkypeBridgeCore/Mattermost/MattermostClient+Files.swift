@@ -6,9 +6,9 @@ extension MattermostClient {
     public func uploadFile(channel: MattermostChannelID, path: String, name: String) async throws -> MattermostFileInfo {
         let form: [MultipartPart] = [
             .field("channel_id", channel.rawValue),
-            .file("files", path: path, filename: name, contentType: "application/octet-stream"),
+            .file("files", path: path, filename: name, contentType: MattermostMediaType.forFileName(name)),
         ]
-        let answer = try await object(.post, "/files", body: .multipart(form), retryable: false)
+        let answer = try await object(.post, "/files", body: .multipart(form), retryable: false, timeout: fileTransferTimeout)
         guard let info = answer["file_infos"]?.array?.first?.object.flatMap(MattermostFileInfo.init(wire:)) else {
             throw MattermostError.unexpectedResponse("upload answered no file info")
         }
@@ -23,6 +23,11 @@ extension MattermostClient {
     /// Downloads a file's bytes into the file at `path` (created or truncated, mode 0600), streamed
     /// so memory use stays flat. Nothing is written when the server answers an error.
     public func downloadFile(id: MattermostFileID, to path: String) async throws {
-        _ = try await send(.get, "/files/\(segment(id))", destination: .file(path: path))
+        _ = try await send(.get, "/files/\(segment(id))", destination: .file(path: path), timeout: fileTransferTimeout)
+    }
+
+    /// File transfers may take far longer than API calls: at least 10 minutes.
+    var fileTransferTimeout: Duration {
+        max(requestTimeout, .seconds(600))
     }
 }

@@ -48,6 +48,7 @@ extension MattermostClient {
         let changed = MattermostPost.list(wire: answer, includingContext: true).filter { $0.updateAt > since }
         for post in changed { found[post.id] = post }
         if changed.count >= sinceLimit, var anchor = changed.min(by: { $0.createAt < $1.createAt }) {
+            logger.debug("mattermost since answer is full; paging older posts", metadata: ["sb.mm.channel": "\(channel)", "sb.mm.count": "\(changed.count)"])
             while true {
                 let page = MattermostPost.list(
                     wire: try await object(.get, path, query: [("before", anchor.id.rawValue), ("per_page", String(pageSize))]))

@@ -8,9 +8,10 @@ extension MattermostClient {
     ///   - query: query parameters, escaped here.
     ///   - json: a JSON body (sets `Content-Type: application/json`).
     ///   - retryable: whether a failed attempt may be repeated; nil means "if the method is idempotent".
+    ///   - timeout: the limit for the whole transfer; nil means the client's request timeout.
     func send(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil, body: HTTPRequestBody = .none,
-        destination: HTTPResponseDestination = .memory(), retryable: Bool? = nil
+        destination: HTTPResponseDestination = .memory(), retryable: Bool? = nil, timeout: Duration? = nil
     ) async throws -> HTTPResponse {
         var url = apiBase + path
         if !query.isEmpty { url += "?" + FormEncoding.encode(query) }
@@ -21,16 +22,17 @@ extension MattermostClient {
             payload = .bytes(try json.jsonData())
         }
         let request = HTTPRequest(
-            method: method, url: url, headers: headers, body: payload, timeout: requestTimeout, retryable: retryable, destination: destination)
+            method: method, url: url, headers: headers, body: payload, timeout: timeout ?? requestTimeout, retryable: retryable,
+            destination: destination)
         return try await Self.exchange(request, transport: transport)
     }
 
     /// Sends a request and decodes a JSON object answer.
     func object(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil, body: HTTPRequestBody = .none,
-        retryable: Bool? = nil
+        retryable: Bool? = nil, timeout: Duration? = nil
     ) async throws -> [String: JSONValue] {
-        let response = try await send(method, path, query: query, json: json, body: body, retryable: retryable)
+        let response = try await send(method, path, query: query, json: json, body: body, retryable: retryable, timeout: timeout)
         guard let object = MattermostWire.object(response.data) else {
             throw MattermostError.unexpectedResponse("\(method) \(path) did not answer a json object")
         }
@@ -38,9 +40,11 @@ extension MattermostClient {
     }
 
     /// Sends a request and decodes a JSON array answer.
-    func array(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil) async throws -> [JSONValue] {
-        let response = try await send(method, path, query: query, json: json)
-        guard let array = (try? JSONValue.parse(response.data))?.array else {
+    func array(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil, retryable: Bool? = nil
+    ) async throws -> [JSONValue] {
+        let response = try await send(method, path, query: query, json: json, retryable: retryable)
+        guard let array = MattermostWire.value(response.data)?.array else {
             throw MattermostError.unexpectedResponse("\(method) \(path) did not answer a json array")
         }
         return array

@@ -19,7 +19,7 @@ extension MattermostClient {
     /// The users with these ids (`POST /users/ids`); unknown ids are left out, order is the server's.
     public func users(ids: [MattermostUserID]) async throws -> [MattermostUser] {
         guard !ids.isEmpty else { return [] }
-        let answer = try await array(.post, "/users/ids", json: .array(ids.map { .string($0.rawValue) }))
+        let answer = try await array(.post, "/users/ids", json: .array(ids.map { .string($0.rawValue) }), retryable: true)
         return answer.compactMap { $0.object.flatMap(MattermostUser.init(wire:)) }
     }
 

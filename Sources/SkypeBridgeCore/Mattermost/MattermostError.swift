@@ -14,7 +14,7 @@ public enum MattermostError: CategorizedError, Equatable, LocalizedError, Custom
     case channelExists(String)
     /// Any other error the server answered with: its status, error id and message.
     case server(status: Int, id: String, message: String)
-    /// The server could not be reached, or its answer could not be understood, after retries.
+    /// The server could not be reached (connection failure, timeout) after the transport's retries.
     case transport(String)
     /// The server answered 2xx with a body the client cannot use.
     case unexpectedResponse(String)
@@ -44,6 +44,8 @@ public enum MattermostError: CategorizedError, Equatable, LocalizedError, Custom
         "model.channel.is_valid.name.app_error", "model.channel.is_valid.display_name.app_error",
     ]
 
+    /// Refused credentials and permissions are auth, missing things not found, rejected names and
+    /// files bad data, transport failures and 429/5xx unavailable.
     public var category: ErrorCategory {
         switch self {
         case .unauthorized: .auth

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// The Mattermost WebSocket event stream (`/api/v4/websocket`, over swift-websocket's WSClient).
 ///
@@ -21,7 +20,9 @@ import Synchronization
 /// Iterate it from one task. The iteration ends (returns nil) only when that task is cancelled
 /// (which also closes the stream) or ``close()`` was called.
 public final class MattermostEventStream: AsyncSequence, Sendable {
+    /// The stream delivers ``MattermostEvent`` values.
     public typealias Element = MattermostEvent
+    /// The iterator of the underlying buffered stream.
     public typealias AsyncIterator = AsyncStream<MattermostEvent>.Iterator
 
     /// How the stream connects and reconnects.
@@ -30,21 +31,34 @@ public final class MattermostEventStream: AsyncSequence, Sendable {
         public var reconnect: MattermostReconnectPolicy
         /// How often the `ping` action is sent; an unanswered ping drops the connection.
         public var pingInterval: Duration
+        /// The time allowed to connect and complete the WebSocket upgrade.
+        public var connectTimeout: Duration
         /// An `http` or `socks5`/`socks5h` proxy for the socket; nil connects directly.
         public var proxy: URL?
         /// How far before the last event time a backfill starts, against clock granularity and
         /// events still in flight (already delivered posts are not delivered again).
         public var backfillOverlap: Duration
+        /// Whether the token rides on the upgrade request (`Authorization: Bearer`). Off, the
+        /// stream authenticates with the `authentication_challenge` action only, as
+        /// mattermostdriver does; the server then cannot resume, so every reconnect backfills.
+        public var authenticateOnUpgrade: Bool
 
         /// Creates options; the defaults suit a real server (30 s pings as the web app, 1 s overlap).
         public init(
             reconnect: MattermostReconnectPolicy = MattermostReconnectPolicy(), pingInterval: Duration = .seconds(30), proxy: URL? = nil,
-            backfillOverlap: Duration = .seconds(1)
+            backfillOverlap: Duration = .seconds(1), authenticateOnUpgrade: Bool = true, connectTimeout: Duration = .seconds(30)
         ) {
             self.reconnect = reconnect
             self.pingInterval = pingInterval
+            self.connectTimeout = connectTimeout
             self.proxy = proxy
             self.backfillOverlap = backfillOverlap
+            self.authenticateOnUpgrade = authenticateOnUpgrade
+        }
+
+        /// The default options with the proxy of the `[mattermost]` settings.
+        public init(settings: MattermostSettings) {
+            self.init(proxy: settings.proxy)
         }
     }
 
@@ -101,7 +115,7 @@ public final class MattermostEventStream: AsyncSequence, Sendable {
     /// Closes the socket and ends the iteration; safe to call more than once.
     public func close() async {
         task.cancel()
-        await session.closeSocket()
+        await session.stop()
         await task.value
     }
 }

@@ -17,30 +17,40 @@ extension MattermostIdentifier {
 
 /// A Mattermost user id (people and bots alike).
 public struct MattermostUserID: MattermostIdentifier {
+    /// The id as the server writes it.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// A Mattermost team id.
 public struct MattermostTeamID: MattermostIdentifier {
+    /// The id as the server writes it.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// A Mattermost channel id (public, private, direct or group channel).
 public struct MattermostChannelID: MattermostIdentifier {
+    /// The id as the server writes it.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// A Mattermost post id.
 public struct MattermostPostID: MattermostIdentifier {
+    /// The id as the server writes it.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// A Mattermost file id (an uploaded attachment).
 public struct MattermostFileID: MattermostIdentifier {
+    /// The id as the server writes it.
     public let rawValue: String
+    /// Wraps a raw id.
     public init(rawValue: String) { self.rawValue = rawValue }
 }

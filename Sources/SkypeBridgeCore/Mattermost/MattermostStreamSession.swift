@@ -10,6 +10,8 @@ actor MattermostStreamSession {
     private struct Socket {
         /// Whether this socket asked to resume a previous connection.
         var resuming: Bool
+        /// Whether the upgrade succeeded.
+        var opened = false
         /// Whether a `hello` arrived on it.
         var sawHello = false
         /// Whether it is registered (hello received, or resume confirmed).
@@ -22,26 +24,32 @@ actor MattermostStreamSession {
         var pendingPing: Int?
     }
 
-    private let client: MattermostClient
-    private let websocketURL: URL
+    let client: MattermostClient
+    let websocketURL: URL
     private let token: String
-    private let channels: @Sendable () async -> [MattermostChannelID]
-    private let options: MattermostEventStream.Options
+    let channels: @Sendable () async -> [MattermostChannelID]
+    let options: MattermostEventStream.Options
     private let output: AsyncStream<MattermostEvent>.Continuation
-    private let logger: Logger
+    let logger: Logger
     private let connected = Mutex(false)
 
-    private var connectionID: String?
-    private var nextSeq = 0
+    var connectionID: String?
+    var nextSeq = 0
     private var everEstablished = false
     /// Server time (ms) up to which every event has been received.
-    private var lastEventTime: Int64?
+    var lastEventTime: Int64?
     /// Server time (ms) when the stream first registered; backfills never reach before it.
-    private var streamStart: Int64?
+    var streamStart: Int64?
     private var deduplicator = MattermostEventDeduplicator()
     private var socket = Socket(resuming: false)
     private var outbound: WebSocketOutboundWriter?
-    private var backfilling = false
+    var backfilling = false
+    /// The number of the current connection attempt; sockets of older (abandoned) attempts are closed.
+    private var attempt = 0
+    /// Resumed with true when the current attempt's socket opens, false when it ends or times out first.
+    private var openWaiter: CheckedContinuation<Bool, Never>?
+    /// Set by ``stop()``: no further connection is made or kept.
+    private var stopped = false
 
     init(
         client: MattermostClient, websocketURL: URL, token: String, channels: @escaping @Sendable () async -> [MattermostChannelID],
@@ -64,13 +72,13 @@ actor MattermostStreamSession {
     /// Connects, and reconnects after every loss with backoff, until cancelled; then ends the output.
     func run() async {
         var failures = 0
-        while !Task.isCancelled {
+        while !Task.isCancelled, !stopped {
             let established = await withTaskCancellationHandler {
                 await connectOnce()
             } onCancel: {
-                Task { await self.closeSocket() }
+                Task { await self.stop() }
             }
-            guard !Task.isCancelled else { break }
+            guard !Task.isCancelled, !stopped else { break }
             failures = established ? 1 : failures + 1
             let delay = options.reconnect.delay(afterFailures: failures)
             logger.info("mattermost websocket disconnected; reconnecting", metadata: ["sb.mm.retry_in_ms": "\(delay.milliseconds)"])
@@ -79,8 +87,10 @@ actor MattermostStreamSession {
         output.finish()
     }
 
-    /// Closes the current socket, if any (the loop then reconnects unless cancelled).
-    func closeSocket() async {
+    /// Stops for good: gives up a pending connection attempt and closes the current socket.
+    func stop() async {
+        stopped = true
+        settleOpen(false)
         try? await outbound?.close(.normalClosure, reason: nil)
     }
 
@@ -94,34 +104,83 @@ actor MattermostStreamSession {
 
     /// One socket from connect to close. Returns whether it got registered.
     private func connectOnce() async -> Bool {
-        let resuming = connectionID != nil
+        let resuming = connectionID != nil && options.authenticateOnUpgrade
         socket = Socket(resuming: resuming)
         var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 24)
-        configuration.additionalHeaders[.authorization] = "Bearer \(token)"
+        if options.authenticateOnUpgrade { configuration.additionalHeaders[.authorization] = "Bearer \(token)" }
         let url = socketURL(resuming: resuming)
-        let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
-            try await self.serve(inbound: inbound, outbound: outbound)
-        }
-        do {
-            if let proxyURL = options.proxy {
-                guard let proxy = Self.proxySettings(proxyURL) else {
-                    logger.error("mattermost websocket proxy must be an http or socks5 url", metadata: ["sb.mm.proxy": "\(Redaction.redactedURL(proxyURL.absoluteString))"])
-                    return false
-                }
-                try await WebSocketClient.connect(url: url, configuration: configuration, proxySettings: proxy, logger: logger, handler: handler)
-            } else {
-                try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger, handler: handler)
+        var proxy: WebSocketProxySettings?
+        if let proxyURL = options.proxy {
+            proxy = Self.proxySettings(proxyURL)
+            guard proxy != nil else {
+                logger.error("mattermost websocket proxy must be an http or socks5 url", metadata: ["sb.mm.proxy": "\(Redaction.redactedURL(proxyURL.absoluteString))"])
+                return false
             }
-        } catch {
-            logger.warning("mattermost websocket failed", metadata: ["sb.error": "\(error)", "sb.mm.url": "\(websocketURL)"])
+        }
+        attempt += 1
+        let current = attempt
+        let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
+            try await self.serve(inbound: inbound, outbound: outbound, attempt: current)
+        }
+        let (logger, websocketURL) = (logger, websocketURL)
+        // The upgrade itself has no time limit in WSClient and cannot be cancelled, so it runs in
+        // its own task: an attempt that does not open in time is abandoned (its socket, should it
+        // open later, is closed at once).
+        let connection = Task {
+            do {
+                if let proxy {
+                    try await WebSocketClient.connect(url: url, configuration: configuration, proxySettings: proxy, logger: logger, handler: handler)
+                } else {
+                    try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger, handler: handler)
+                }
+            } catch {
+                logger.warning("mattermost websocket failed", metadata: ["sb.error": "\(error)", "sb.mm.url": "\(websocketURL)"])
+            }
+            self.connectionEnded(attempt: current)
+        }
+        let timeout = options.connectTimeout
+        let timer = Task {
+            try? await Task.sleep(for: timeout)
+            self.connectionTimedOut(attempt: current)
+        }
+        let opened = await withCheckedContinuation { waiter in
+            if stopped { waiter.resume(returning: false) } else { openWaiter = waiter }
+        }
+        timer.cancel()
+        if opened {
+            await connection.value
+        } else if !socket.opened {
+            attempt += 1
         }
         outbound = nil
         connected.withLock { $0 = false }
+        if resuming, socket.opened, !socket.established {
+            logger.info("mattermost websocket refused the resume; starting a new connection", metadata: ["sb.mm.connection": "\(connectionID ?? "")"])
+            connectionID = nil
+        }
         return socket.established
     }
 
-    private nonisolated func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        await opened(outbound)
+    private func connectionEnded(attempt ended: Int) {
+        if ended == attempt { settleOpen(false) }
+    }
+
+    private func connectionTimedOut(attempt timedOut: Int) {
+        guard timedOut == attempt, !socket.opened, openWaiter != nil else { return }
+        logger.warning("mattermost websocket did not open in time; trying again", metadata: ["sb.mm.url": "\(websocketURL)"])
+        settleOpen(false)
+    }
+
+    private func settleOpen(_ opened: Bool) {
+        openWaiter?.resume(returning: opened)
+        openWaiter = nil
+    }
+
+    private nonisolated func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, attempt: Int) async throws {
+        guard await opened(outbound, attempt: attempt) else {
+            try? await outbound.close(.normalClosure, reason: nil)
+            return
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 while !Task.isCancelled {
@@ -145,13 +204,18 @@ actor MattermostStreamSession {
     }
 
     /// A socket is up: send the challenge (ignored by the server when the upgrade carried the
-    /// token) and a ping whose reply confirms a resume and gives the server's time.
-    private func opened(_ writer: WebSocketOutboundWriter) async {
+    /// token) and a ping whose reply confirms a resume and gives the server's time. False for the
+    /// socket of an abandoned attempt.
+    private func opened(_ writer: WebSocketOutboundWriter, attempt opening: Int) async -> Bool {
+        guard opening == attempt, !stopped else { return false }
         outbound = writer
+        socket.opened = true
+        settleOpen(true)
         await sendAction("authentication_challenge", data: ["token": .string(token)])
         await sendAction("ping", data: [:])
         socket.probeSeq = socket.lastActionSeq
         socket.pendingPing = socket.lastActionSeq
+        return true
     }
 
     /// Sends the next `ping` action; false when the previous one is still unanswered.
@@ -226,7 +290,7 @@ actor MattermostStreamSession {
 
     /// Delivers `event` unless it was delivered before; returns whether it was delivered.
     @discardableResult
-    private func deliver(_ event: MattermostEvent) -> Bool {
+    func deliver(_ event: MattermostEvent) -> Bool {
         guard deduplicator.admit(event) else { return false }
         switch event {
         case .posted(let post), .postEdited(let post), .postDeleted(let post): advance(to: post.updateAt)
@@ -238,67 +302,5 @@ actor MattermostStreamSession {
 
     private func advance(to time: Int64) {
         lastEventTime = max(lastEventTime ?? time, time)
-    }
-
-    // MARK: Backfill
-
-    /// Delivers every post change since the last event time in each channel of `channels()`:
-    /// deleted posts as deleted, posts new to the stream as posted, edits of posts it delivered
-    /// before as edited. Changes from before the stream started are left out.
-    private func backfill() async {
-        backfilling = true
-        defer { backfilling = false }
-        let since = (lastEventTime ?? 0) - options.backfillOverlap.milliseconds
-        let threshold = max(since, (streamStart ?? 0) - 1)
-        for channel in await channels() {
-            guard let posts = await changedPosts(in: channel, since: since) else { continue }
-            for post in posts {
-                if post.deleteAt > 0 {
-                    if post.deleteAt > threshold { deliver(.postDeleted(post)) }
-                    continue
-                }
-                let new = post.createAt > threshold && deliver(.posted(post))
-                if !new, post.editAt > threshold { deliver(.postEdited(post)) }
-            }
-        }
-    }
-
-    /// `posts(in:since:)`, tried three times; nil (logged) when it keeps failing.
-    private func changedPosts(in channel: MattermostChannelID, since: Int64) async -> [MattermostPost]? {
-        for attempt in 1...3 {
-            do {
-                return try await client.posts(in: channel, since: since)
-            } catch {
-                logger.warning(
-                    "mattermost backfill failed", metadata: ["sb.mm.channel": "\(channel)", "sb.error": "\(error)", "sb.attempt": "\(attempt)"])
-                if error is CancellationError { return nil }
-                try? await Task.sleep(for: .milliseconds(250 * attempt))
-            }
-        }
-        logger.error("mattermost backfill gave up; posts of the gap may be missing", metadata: ["sb.mm.channel": "\(channel)"])
-        return nil
-    }
-
-    // MARK: URLs
-
-    private func socketURL(resuming: Bool) -> String {
-        guard resuming, let connectionID, var components = URLComponents(url: websocketURL, resolvingAgainstBaseURL: false) else {
-            return websocketURL.absoluteString
-        }
-        var items = components.queryItems ?? []
-        items.removeAll { $0.name == "connection_id" || $0.name == "sequence_number" }
-        items += [URLQueryItem(name: "connection_id", value: connectionID), URLQueryItem(name: "sequence_number", value: String(nextSeq))]
-        components.queryItems = items
-        return components.string ?? websocketURL.absoluteString
-    }
-
-    /// WSClient proxy settings for an `http://` or `socks5(h)://` proxy URL; nil for other schemes.
-    static func proxySettings(_ proxy: URL) -> WebSocketProxySettings? {
-        guard let host = proxy.host else { return nil }
-        switch proxy.scheme?.lowercased() {
-        case "http": return WebSocketProxySettings(host: host, port: proxy.port ?? 80, type: .http())
-        case "socks5", "socks5h", "socks": return WebSocketProxySettings(host: host, port: proxy.port ?? 1080, type: .socks)
-        default: return nil
-        }
     }
 }

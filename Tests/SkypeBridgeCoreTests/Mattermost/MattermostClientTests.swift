@@ -273,6 +273,39 @@ struct MattermostClientTests {
         }
     }
 
+    @Test func uploadsCarryTheMediaTypeOfTheFileName() async throws {
+        try await MattermostTestServer.run { server in
+            let channel = try await server.createChannel("media")
+            let directory = try TemporaryDirectory()
+            let path = try directory.write("blob", "not really a png")
+            let client = server.client()
+            #expect(try await client.uploadFile(channel: channel, path: path, name: "Picture.PNG").mimeType == "image/png")
+            #expect(try await client.uploadFile(channel: channel, path: path, name: "notes").mimeType == "application/octet-stream")
+        }
+    }
+
+    @Test func unavailableAnswersAreRetriedOnlyWhereRepeatingIsSafe() async throws {
+        try await MattermostTestServer.run { server in
+            let client = try await MattermostClient.make(
+                settings: MattermostSettings(url: server.baseURL, credentials: .token(.environment("T"))),
+                environment: ["T": MattermostTestServer.botToken], logger: MattermostTestServer.logger)
+            let channel = try await server.createChannel("retries")
+            try await server.control(.post, "faults/fail", .object(["count": .number(2), "status": .number(503)]))
+            #expect(try await client.me().username == "bridge-bot")
+
+            try await server.control(.post, "faults/fail", .object(["count": .number(1), "status": .number(503)]))
+            await #expect {
+                _ = try await client.createPost(NewMattermostPost(channelID: channel, message: "not retried"))
+            } throws: { error in
+                guard case MattermostError.server(let status, _, _) = error else { return false }
+                return status == 503
+            }
+            try await server.control(.post, "faults/fail", .object(["count": .number(1), "status": .number(503)]))
+            let retried = try await client.createPost(NewMattermostPost(channelID: channel, message: "retried", pendingPostID: "once"))
+            #expect(try await client.recentPosts(in: channel).filter { $0.message == "retried" }.map(\.id) == [retried.id])
+        }
+    }
+
     @Test func serverErrorsKeepStatusIDAndMessage() async throws {
         try await MattermostTestServer.run { server in
             try await server.control(.post, "faults/fail", .object(["count": .number(1), "status": .number(500)]))

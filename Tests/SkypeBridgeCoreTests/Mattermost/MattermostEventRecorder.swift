@@ -29,7 +29,7 @@ final class MattermostEventRecorder: Sendable {
     /// returns what arrived when `timeout` passes first.
     @discardableResult
     func wait(
-        timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation, until condition: @Sendable ([MattermostEvent]) -> Bool
+        timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation, until condition: @Sendable ([MattermostEvent]) -> Bool
     ) async -> [MattermostEvent] {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
@@ -59,7 +59,7 @@ extension MattermostEvent {
 }
 
 /// Waits until `stream` reports a registered socket.
-func waitUntilConnected(_ stream: MattermostEventStream, timeout: Duration = .seconds(10)) async throws {
+func waitUntilConnected(_ stream: MattermostEventStream, timeout: Duration = .seconds(30)) async throws {
     let deadline = ContinuousClock.now + timeout
     while !stream.isConnected {
         guard ContinuousClock.now < deadline else { throw MattermostError.transport("stream did not connect within \(timeout)") }

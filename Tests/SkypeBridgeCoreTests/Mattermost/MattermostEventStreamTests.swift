@@ -41,7 +41,9 @@ struct MattermostEventStreamTests {
             _ = try await bot.patchChannel(id: channel, header: "a new header")
             let last = try await server.post(as: "mia", in: channel, "last")
 
-            let seen = await recorder.wait { $0.contains { $0.post?.id == last } }
+            let miaID = try await mia.me().id
+            let typing = MattermostEvent.typing(channelID: channel, userID: miaID, parentID: posted[0])
+            let seen = await recorder.wait { $0.contains { $0.post?.id == last } && $0.contains(typing) }
             let lastPost = try await bot.post(id: last)
             #expect(seen.first == .posted(try await mia.post(id: posted[0])))
             let postEvents = seen.compactMap { event -> String? in
@@ -58,12 +60,11 @@ struct MattermostEventStreamTests {
             ])
             #expect(seen.contains(.userAdded(channelID: channel, userID: max.id)))
             #expect(seen.contains(.channelCreated(channelID: created.id, teamID: team.id)))
-            #expect(seen.contains(.typing(channelID: channel, userID: try await mia.me().id, parentID: posted[0])))
             #expect(seen.contains { event in
                 if case .posted(let post) = event { return post.isSystem && post.type == "system_header_change" }
                 return false
             })
-            #expect(seen.last == .posted(lastPost))
+            #expect(seen.last(where: { $0.post != nil }) == .posted(lastPost))
             #expect(!seen.contains { if case .reconnected = $0 { true } else { false } })
             await events.close()
             await typist.close()
@@ -71,16 +72,17 @@ struct MattermostEventStreamTests {
         }
     }
 
-    @Test func reconnectResumesWithoutGapOrDuplicate() async throws {
+    @Test(arguments: ["faults/close-websockets", "faults/drop-websockets"])
+    func reconnectResumesWithoutGapOrDuplicate(fault: String) async throws {
         try await MattermostTestServer.run { server in
             let channel = try await server.createChannel("resume")
-            let events = stream(server, channels: [channel], reconnectDelay: .milliseconds(1500))
+            let events = stream(server, channels: [channel], reconnectDelay: .seconds(3))
             let recorder = MattermostEventRecorder(events)
             try await waitUntilConnected(events)
             let before = try await server.post(as: "mia", in: channel, "before")
             await recorder.wait { $0.contains { $0.post?.id == before } }
 
-            try await server.closeWebSockets()
+            try await server.control(.post, fault)
             var gap: [MattermostPostID] = []
             for index in 0..<3 { gap.append(try await server.post(as: "mia", in: channel, "gap \(index)")) }
             await recorder.wait { $0.contains(.reconnected(resumed: true)) }
@@ -102,7 +104,7 @@ struct MattermostEventStreamTests {
             let mia = server.client(token: Self.miaToken)
             let channel = try await server.createChannel("backfill")
             let quiet = try await server.createChannel("quiet")
-            let events = stream(server, channels: [channel, quiet], reconnectDelay: .milliseconds(2500))
+            let events = stream(server, channels: [channel, quiet], reconnectDelay: .seconds(4))
             let recorder = MattermostEventRecorder(events)
             try await waitUntilConnected(events)
             let kept = try await server.post(as: "mia", in: channel, "kept")
@@ -140,6 +142,78 @@ struct MattermostEventStreamTests {
             }
             await events.close()
             await recorder.finished()
+        }
+    }
+
+    @Test func challengeOnlyAuthenticationWorksAndEveryReconnectBackfills() async throws {
+        try await MattermostTestServer.run { server in
+            let channel = try await server.createChannel("challenge")
+            let token = MattermostTestServer.botToken
+            let events = MattermostEventStream(
+                client: server.client(), websocketURL: server.websocketURL, token: token, channels: { [channel] },
+                options: .init(reconnect: .init(initialDelay: .seconds(3), jitter: 0), authenticateOnUpgrade: false),
+                logger: MattermostTestServer.logger)
+            let recorder = MattermostEventRecorder(events)
+            try await waitUntilConnected(events)
+            let live = try await server.post(as: "mia", in: channel, "live")
+            await recorder.wait { $0.contains { $0.post?.id == live } }
+            try await server.closeWebSockets()
+            let gap = try await server.post(as: "mia", in: channel, "gap")
+            let seen = await recorder.wait { $0.contains(.reconnected(resumed: false)) }
+            #expect(seen.compactMap { $0.post?.id } == [live, gap])
+            #expect(seen.last == .reconnected(resumed: false))
+            await events.close()
+            await recorder.finished()
+        }
+    }
+
+    @Test func refusedTokenNeverConnectsAndCloseStillEndsTheStream() async throws {
+        try await MattermostTestServer.run { server in
+            let events = stream(server, token: "refusedtoken00000000000000")
+            let recorder = MattermostEventRecorder(events)
+            try await Task.sleep(for: .milliseconds(700))
+            #expect(!events.isConnected)
+            await events.close()
+            await recorder.finished()
+            #expect(await recorder.events.isEmpty)
+        }
+    }
+
+    @Test func connectsThroughASocksProxy() async throws {
+        try await MattermostTestServer.run { server in
+            let proxy = try TestSocksProxy(targetPort: server.baseURL.port!)
+            let channel = try await server.createChannel("proxied")
+            let settings = MattermostSettings(
+                url: URL(string: "http://mattermost.invalid:8065")!, proxy: URL(string: "socks5h://127.0.0.1:\(proxy.port)")!)
+            let events = MattermostEventStream(
+                client: server.client(), websocketURL: try #require(settings.websocketURL), token: MattermostTestServer.botToken,
+                channels: { [] }, options: .init(settings: settings), logger: MattermostTestServer.logger)
+            let recorder = MattermostEventRecorder(events)
+            try await waitUntilConnected(events)
+            let post = try await server.post(as: "mia", in: channel, "via proxy")
+            await recorder.wait { $0.contains { $0.post?.id == post } }
+            #expect(proxy.destinations.contains("mattermost.invalid:8065"))
+            await events.close()
+            await recorder.finished()
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aStalledUpgradeIsAbandonedAndCloseStillReturns() async throws {
+        try await MattermostTestServer.run { server in
+            let stalled = try StalledServer()
+            let events = MattermostEventStream(
+                client: server.client(), websocketURL: URL(string: "ws://127.0.0.1:\(stalled.port)/api/v4/websocket")!,
+                token: MattermostTestServer.botToken, channels: { [] },
+                options: .init(reconnect: .init(initialDelay: .milliseconds(100), jitter: 0), connectTimeout: .milliseconds(200)),
+                logger: MattermostTestServer.logger)
+            let recorder = MattermostEventRecorder(events)
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(!events.isConnected)
+            let clock = ContinuousClock()
+            let start = clock.now
+            await events.close()
+            await recorder.finished()
+            #expect(clock.now - start < .seconds(10))
         }
     }
 

@@ -21,6 +21,19 @@ struct MattermostWireTests {
         #expect(post.props["from_bot"] == .string("true"))
     }
 
+    @Test func parsingKeepsBooleansNumbersNullsAndNesting() throws {
+        let object = try #require(MattermostWire.object(Data(#"{"t":true,"f":false,"one":1,"zero":0,"half":0.5,"n":null,"a":[1,true,"x",{"k":[]}]}"#.utf8)))
+        #expect(object["t"] == .bool(true))
+        #expect(object["f"] == .bool(false))
+        #expect(object["one"] == .number(1))
+        #expect(object["zero"] == .number(0))
+        #expect(object["half"] == .number(0.5))
+        #expect(object["n"] == .null)
+        #expect(object["a"] == .array([.number(1), .bool(true), .string("x"), .object(["k": .array([])])]))
+        #expect(MattermostWire.object(Data("[1]".utf8)) == nil)
+        #expect(MattermostWire.object(Data("not json".utf8)) == nil)
+    }
+
     @Test func olderServersParentIDStandsInForRootID() throws {
         let object = try #require(MattermostWire.object(#"{"id":"p2","channel_id":"c1","parent_id":"p1","type":"system_join_channel"}"#))
         let post = try #require(MattermostPost(wire: object))
