@@ -66,13 +66,6 @@ enum AudioCheck {
         throw WAVCheckFailure(message: "\(path) has no data chunk")
     }
 
-    /// Up to 8000 samples (0.5 s) starting 50 ms after the first loud one, or `nil` if none is loud.
-    static func heardSegment(_ samples: [Int16]) -> [Int16]? {
-        guard let start = samples.firstIndex(where: { abs($0) > 1_000 }) else { return nil }
-        let segment = Array(samples[start...].dropFirst(800).prefix(8_000))
-        return segment.count >= 4_000 ? segment : nil
-    }
-
     /// Of the 0.25 s windows (every 50 ms) of the loud part of `samples`, the one where `frequency`
     /// is strongest: live PulseAudio capture on a loaded machine may have a dropout, and one clean
     /// window is enough to show that the tone came back at its level. `nil` if nothing is loud.
