@@ -112,22 +112,23 @@ def main():
         control = json.loads(sandbox.stdout.readline())["client-api"]["urls"]["control"]
         write_config(work / "sb.toml", work / "calls.toml", CONCURRENT)
         common = [BIN, "--config", str(work / "calls.toml"), "--state", str(work / "state.sqlite")]
-        emulator_before = cpu_seconds(sandbox.pid)
+        load_before = os.getloadavg()[0]
         single = run_calls(common, 1, control)
         start, emulator_mid = time.monotonic(), cpu_seconds(sandbox.pid)
         many = run_calls(common, CONCURRENT, control)
         emulator_many = 100 * (cpu_seconds(sandbox.pid) - emulator_mid) / (time.monotonic() - start)
+        load_after = os.getloadavg()[0]
     finally:
         sandbox.terminate()
         sandbox.wait()
-    write_results(single[0], many, emulator_many)
+    write_results(single[0], many, emulator_many, (load_before, load_after))
 
 
 def spread(values, fmt):
     return "{} / {} / {}".format(fmt.format(min(values)), fmt.format(statistics.median(values)), fmt.format(max(values)))
 
 
-def write_results(single, many, emulator_many):
+def write_results(single, many, emulator_many, load):
     def within(rate):
         return abs(rate - 50) <= 0.5
     lines = [
@@ -136,7 +137,8 @@ def write_results(single, many, emulator_many):
         "Command: `Benchmarks/audio/run.sh` (release build; or `python3 Benchmarks/audio/bench.py` with SKYPEBRIDGE_BIN set).",
         "Each call: `call originate cNN/echo123 --tone 440 --record - --duration {}` against one".format(SECONDS),
         "`skypebridge sandbox`; echo123 loops the audio back. Binary: `{}`. Machine: {} cores,".format(os.path.relpath(BIN, REPO), os.cpu_count()),
-        "shared with other builds while this ran.",
+        "shared with other builds while this ran: 1-minute load average {:.1f} before, {:.1f} after".format(*load),
+        "(the calls' own processes included).",
         "",
         "Out = frames we sent / talk time (our pacer); in = echoed frames read from our stdout / time",
         "between the first and last byte. Gap = the longest pause between stdout reads after the first",
