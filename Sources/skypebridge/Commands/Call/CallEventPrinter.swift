@@ -86,7 +86,7 @@ final class CallEventPrinter: Sendable {
         line.outcome = result.outcome.rawValue
         line.status = result.finalStatus?.rawValue
         line.answered = result.answered
-        line.talkSeconds = Double(result.talkTime.components.seconds) + Double(result.talkTime.components.attoseconds) / 1e18
+        line.talkSeconds = CallEventLine.seconds(result.talkTime)
         line.failureReason = result.failureReason
         line.reason = result.hangup?.rawValue
         if let audio = result.audio { line.apply(audio) }
@@ -125,6 +125,7 @@ struct CallEventLine: Encodable {
     var bytesOut: Int?
     var framesOut: Int?
     var skippedTicks: Int?
+    var audioSeconds: Double?
     var bytesIn: Int?
     var framesIn: Int?
     var outcome: String?
@@ -141,16 +142,23 @@ struct CallEventLine: Encodable {
         case bytesOut = "bytes_out"
         case framesOut = "frames_out"
         case skippedTicks = "skipped_ticks"
+        case audioSeconds = "audio_seconds"
         case bytesIn = "bytes_in"
         case framesIn = "frames_in"
         case talkSeconds = "talk_seconds"
         case audioSeconds = "audio_seconds"
     }
 
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     mutating func apply(_ audio: CallAudioLink.Result) {
         bytesOut = audio.sent.bytes
         framesOut = audio.sent.frames
         skippedTicks = audio.sent.skippedTicks
+        audioSeconds = Self.seconds(audio.sent.elapsed)
         bytesIn = audio.received.bytes
         framesIn = audio.received.frames
     }
