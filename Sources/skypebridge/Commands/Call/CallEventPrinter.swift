@@ -75,9 +75,8 @@ final class CallEventPrinter: Sendable {
     func print(_ detected: DTMFEvent) {
         var line = CallEventLine(event: "dtmf-detected", target: target)
         line.digit = String(detected.digit)
-        let offset = detected.offset.components
-        line.audioSeconds = Double(offset.seconds) + Double(offset.attoseconds) / 1e18
-        emit(&line, text: "dtmf detected \(detected.digit) (in-band, \(String(format: "%.2f", line.audioSeconds ?? 0)) s into the received audio)")
+        line.offsetSeconds = CallEventLine.seconds(detected.offset)
+        emit(&line, text: "dtmf detected \(detected.digit) (in-band, \(String(format: "%.2f", line.offsetSeconds ?? 0)) s into the received audio)")
     }
 
     /// Prints the final line with the outcome.
@@ -131,7 +130,7 @@ struct CallEventLine: Encodable {
     var outcome: String?
     var answered: Bool?
     var talkSeconds: Double?
-    var audioSeconds: Double?
+    var offsetSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
         case event, target, time, interface, call, status, reason, digit, outcome, answered
@@ -146,7 +145,7 @@ struct CallEventLine: Encodable {
         case bytesIn = "bytes_in"
         case framesIn = "frames_in"
         case talkSeconds = "talk_seconds"
-        case audioSeconds = "audio_seconds"
+        case offsetSeconds = "offset_seconds"
     }
 
     /// A duration in seconds.
