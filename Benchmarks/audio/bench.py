@@ -87,19 +87,24 @@ def run_calls(common, count, control):
         call["process"].wait()
         call["errors"].seek(0)
         events = [json.loads(line) for line in call["errors"].read().decode().splitlines() if line.startswith("{")]
-        end = next(event for event in events if event.get("event") == "end")
+        end = next((event for event in events if event.get("event") == "end"), None)
+        if end is None or call["first"] is None or len(call["cpu"]) < 2:
+            results.append({"exit": call["process"].returncode, "audio": False,
+                            "outcome": end.get("outcome") if end else "no end event"})
+            continue
         report = json.load(urllib.request.urlopen("{}/calls/{}".format(control, end["call"])))
         (t0, c0), (t1, c1) = call["cpu"][0], call["cpu"][-1]
         received = call["bytes"] // FRAME
         results.append({
             "exit": call["process"].returncode,
+            "audio": True,
             "in_rate": (received - 1) / (call["last"] - call["first"]),
             "out_rate": end["frames_out"] / end["talk_seconds"],
             "emulator_in": report["audio"]["frames_in"],
             "talk": end["talk_seconds"],
             "skipped": end["skipped_ticks"],
             "gap_ms": call["gap"] * 1000,
-            "cpu_percent": 100 * (c1 - c0) / (t1 - t0) if t1 > t0 else float("nan"),
+            "cpu_percent": 100 * (c1 - c0) / (t1 - t0),
         })
     return results
 
@@ -128,9 +133,11 @@ def spread(values, fmt):
     return "{} / {} / {}".format(fmt.format(min(values)), fmt.format(statistics.median(values)), fmt.format(max(values)))
 
 
-def write_results(single, many, emulator_many, load):
+def write_results(single, calls, emulator_many, load):
     def within(rate):
         return abs(rate - 50) <= 0.5
+    many = [call for call in calls if call["audio"]]
+    failed = [call for call in calls if not call["audio"]]
     lines = [
         "# Call audio: frame rates, CPU per call, concurrent calls",
         "",
@@ -154,11 +161,12 @@ def write_results(single, many, emulator_many, load):
             single["out_rate"], single["in_rate"], "met" if within(single["out_rate"]) and within(single["in_rate"]) else "missed",
             single["skipped"], single["gap_ms"], single["cpu_percent"]),
         "",
-        "## {} concurrent calls for {} s (min / median / max over calls)".format(len(many), SECONDS),
+        "## {} concurrent calls for {} s (min / median / max over calls with audio)".format(len(calls), SECONDS),
         "",
         "| measure | value |",
         "|---|---|",
-        "| calls completed (exit 0) | {} of {} |".format(sum(1 for call in many if call["exit"] == 0), len(many)),
+        "| calls completed (exit 0) | {} of {} |".format(sum(1 for call in calls if call["exit"] == 0), len(calls)),
+        "| calls without audio (outcome) | {} {} |".format(len(failed), sorted(set(call["outcome"] for call in failed)) if failed else ""),
         "| frames/s out | {} |".format(spread([call["out_rate"] for call in many], "{:.3f}")),
         "| frames/s in | {} |".format(spread([call["in_rate"] for call in many], "{:.3f}")),
         "| calls within 50.0 ± 1% both ways | {} of {} |".format(sum(1 for call in many if within(call["out_rate"]) and within(call["in_rate"])), len(many)),
