@@ -12,6 +12,8 @@ public struct CallAudioPump: Sendable {
         public var frames = 0
         /// Frame ticks skipped after stalls (sending only).
         public var skippedTicks = 0
+        /// How long the direction ran, from its first frame to its end (sending only).
+        public var elapsed = Duration.zero
     }
 
     private let source: any AudioFrameSource
@@ -57,6 +59,7 @@ public struct CallAudioPump: Sendable {
             }
         }
         totals.skippedTicks = pacer.skipped
+        totals.elapsed = clock.now - pacer.start
         return totals
     }
 

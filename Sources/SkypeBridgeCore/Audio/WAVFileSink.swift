@@ -40,7 +40,7 @@ public actor WAVFileSink: AudioFrameSink {
     /// - Throws: ``AudioError/writeFailed(destination:message:)``, also after ``finish()``.
     public func write(_ frame: [Int16]) async throws {
         guard descriptor >= 0 else { throw AudioError.writeFailed(destination: path, message: "the recording is finished") }
-        let bytes = frame.withUnsafeBytes { [UInt8]($0) }
+        let bytes = frame.map(\.littleEndian).withUnsafeBytes { [UInt8]($0) }
         try Self.write(bytes, to: descriptor, at: nil, path: path)
         dataLength += bytes.count
         framesSincePatch += 1

@@ -28,6 +28,8 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
     case noIdleInterface
     /// An interface of this name already exists.
     case duplicateInterface(String)
+    /// No interface is loaded, so there is nothing to watch.
+    case noInterfaces
 
     /// The exit-code category: config, unavailable, auth, timeout, notFound, dataError or failure.
     public var category: ErrorCategory {
@@ -38,7 +40,7 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
         case .timeout: .timeout
         case .unrecognisedTarget, .unknownInterface: .notFound
         case .interfaceBusy, .noIdleInterface: .unavailable
-        case .duplicateInterface: .config
+        case .duplicateInterface, .noInterfaces: .config
         case .invalidDTMF: .dataError
         case .commandFailed, .protocolViolation: .failure
         }
@@ -73,6 +75,8 @@ public enum CallError: CategorizedError, Equatable, CustomStringConvertible {
             "interface \(name) is busy with a call; try again when it is idle"
         case .noIdleInterface:
             "no idle interface; wait for a call to end or add interfaces (interfaces reload)"
+        case .noInterfaces:
+            "no interfaces are loaded; add [interfaces.<name>] sections to the config and run interfaces reload"
         case let .duplicateInterface(name):
             "an interface named \(name) already exists; remove it first to change it"
         }

@@ -54,10 +54,16 @@ public struct CallOriginator: Sendable {
                 await events(.interfaceDown(name: claim.interface.name, reason: "\(error)"))
                 continue
             }
-            defer { Task { await connection.close() } }
-            return try await run(
-                claim: claim, connection: connection, target: target, options: options(interfaceOptions), audio: audio,
-                hangupSignal: hangupSignal, events: events)
+            do {
+                let result = try await run(
+                    claim: claim, connection: connection, target: target, options: options(interfaceOptions), audio: audio,
+                    hangupSignal: hangupSignal, events: events)
+                await connection.close()
+                return result
+            } catch {
+                await connection.close()
+                throw error
+            }
         }
     }
 

@@ -120,8 +120,13 @@ struct InterfaceCallHandler: Sendable {
         await events(.callEnded(interface: interface.name, call: id, answered: call.answered, audio: result))
     }
 
+    /// Reports a received message (when configured and it is one a person said), then marks it read.
     private func receiveChat(_ id: String) async {
-        defer { Task { [connection] in _ = try? await connection.send("SET CHATMESSAGE \(id) SEEN") } }
+        await reportChat(id)
+        _ = try? await connection.send("SET CHATMESSAGE \(id) SEEN")
+    }
+
+    private func reportChat(_ id: String) async {
         guard options.reportIncomingChatMessages, (try? await chatProperty(id, "TYPE"))?.uppercased() == "SAID" else { return }
         do {
             let message = InterfaceChatMessage(

@@ -9,7 +9,8 @@ import Logging
 /// An answered call claims its interface in the state database like an outgoing one, so round
 /// robin skips it and `interfaces list` shows it. When every client of one Skype user rings for
 /// the same caller, only the first interface answers (the others let their ring go). A client
-/// that goes away is retried every ``reconnectDelay``.
+/// that goes away is retried every ``reconnectDelay``. With `silent_mode` the client is put in
+/// `SILENT_MODE ON` after each attach.
 public actor InterfaceMonitor {
     /// The pause between attach attempts of an interface that is down.
     public let reconnectDelay: Duration
@@ -32,9 +33,11 @@ public actor InterfaceMonitor {
     }
 
     /// Watches every loaded interface until the task is cancelled.
+    /// - Throws: ``CallError/noInterfaces`` when none is loaded; ``StoreError``.
     public func run(events: @escaping @Sendable (InterfaceEvent) async -> Void) async throws {
         try manager.loadIfNeeded()
         let interfaces = try manager.store.all()
+        guard !interfaces.isEmpty else { throw CallError.noInterfaces }
         await withDiscardingTaskGroup { group in
             for interface in interfaces {
                 group.addTask { await self.watch(interface, events: events) }
@@ -66,6 +69,7 @@ public actor InterfaceMonitor {
                     to: try SkypeAPIEndpoint(parsing: interface.endpoint), applicationName: options.applicationName,
                     expectedUser: interface.skypeUser, timeout: options.attachTimeout, logger: logger)
                 try? manager.store.recordProbe(interface.id, attached: true)
+                if options.silentMode { _ = try? await connection.send("SET SILENT_MODE ON", timeout: options.attachTimeout) }
                 lastDownReason = nil
                 logger.info("interface attached", metadata: ["sb.interface": "\(interface.name)", "sb.user": "\(interface.skypeUser)"])
                 await events(.attached(interface: interface.name, user: interface.skypeUser))

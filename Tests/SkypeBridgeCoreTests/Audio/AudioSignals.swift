@@ -59,6 +59,17 @@ enum AudioSignals {
         Goertzel(frequency: frequency, sampleRate: Double(rate)).amplitude(in: samples) / 32_768
     }
 
+    /// Of the 0.25 s windows (every 50 ms) of the loud part of 16 kHz `samples`, the one where
+    /// `frequency` is strongest (live capture on a loaded machine may have a dropout); `nil` if
+    /// less than a window is loud.
+    static func strongestWindow(_ samples: [Int16], frequency: Double) -> [Int16]? {
+        guard let first = samples.firstIndex(where: { abs($0) > 1_000 }),
+              let last = samples.lastIndex(where: { abs($0) > 1_000 }), last - first >= 4_000
+        else { return nil }
+        let windows = stride(from: first, through: last - 4_000, by: 800).map { Array(samples[$0..<($0 + 4_000)]) }
+        return windows.max { amplitude(of: frequency, in: $0) < amplitude(of: frequency, in: $1) }
+    }
+
     /// Writes a WAV file of interleaved float samples in `format`.
     static func writeWAV(_ path: String, format: WAVFormat, interleaved: [Float]) throws {
         let data = format.encoding.encode(interleaved)

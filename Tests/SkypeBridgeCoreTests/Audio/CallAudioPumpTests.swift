@@ -15,16 +15,24 @@ import Testing
         }
     }
 
-    @Test func sendsTheSourceThenSilenceAtFiftyFramesPerSecond() async {
+    struct Enough: Error {}
+
+    @Test func sendsTheSourceThenSilenceNeverFasterThanFiftyFramesPerSecond() async {
         let pump = CallAudioPump(source: TwoFrames(), sink: CountingSink())
         let written = Mutex<[[UInt8]]>([])
-        let task = Task { await pump.send { bytes in written.withLock { $0.append(bytes) } } }
-        try? await Task.sleep(for: .milliseconds(500))
-        task.cancel()
-        let totals = await task.value
+        let clock = ContinuousClock()
+        let start = clock.now
+        let totals = await pump.send { bytes in
+            try written.withLock { frames in
+                guard frames.count < 26 else { throw Enough() }
+                frames.append(bytes)
+            }
+        }
+        let elapsed = clock.now - start
         let frames = written.withLock { $0 }
-        #expect((20...30).contains(totals.frames), "0.5 s at 20 ms, got \(totals.frames)")
-        #expect(totals.bytes == totals.frames * CallAudioFormat.frameBytes)
+        #expect(totals.frames == 26)
+        #expect(totals.bytes == 26 * CallAudioFormat.frameBytes)
+        #expect(elapsed >= .milliseconds(500), "26 frames are due over 500 ms, sent in \(elapsed)")
         #expect(frames[0][0...1] == [0xE8, 0x03])
         #expect(frames[1][0...1] == [0xD0, 0x07])
         #expect(frames[2].allSatisfy { $0 == 0 })

@@ -19,7 +19,7 @@ import Testing
         #expect(bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) } == bytes.count)
         close(writeEnd)
         var frames: [[Int16]] = []
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline, let frame = try await source.nextFrame() {
             if frame.contains(where: { $0 != 0 }) || !frames.isEmpty { frames.append(frame) }
             try await Task.sleep(for: .milliseconds(5))
@@ -32,12 +32,19 @@ import Testing
 
     @Test func pipeSourceGivesSilenceWhileTheProducerIsBehind() async throws {
         let (readEnd, writeEnd) = try makePipe()
-        defer {
-            close(readEnd)
-            close(writeEnd)
-        }
+        defer { close(readEnd) }
         let source = try await PipeSource(descriptor: readEnd, name: "idle pipe")
         #expect(try await source.nextFrame() == [Int16](repeating: 0, count: 320))
+        close(writeEnd)
+        try await drain(source)
+    }
+
+    /// Takes frames until the source ends, so its thread is done with the descriptor before it is closed.
+    private func drain(_ source: PipeSource) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline, try await source.nextFrame() != nil {
+            try await Task.sleep(for: .milliseconds(5))
+        }
     }
 
     @Test func pipeSourceHoldsBackAFastProducerInsteadOfDroppingFrames() async throws {
@@ -62,31 +69,30 @@ import Testing
 
     @Test func pipeSinkWritesEveryFrameInOrder() async throws {
         let (readEnd, writeEnd) = try makePipe()
-        defer {
-            close(readEnd)
-            close(writeEnd)
-        }
         let sink = try await PipeSink(descriptor: writeEnd, name: "test pipe")
-        let collected = Mutex<[UInt8]>([])
+        let collected = Mutex<(bytes: [UInt8], ended: Bool)>(([], false))
         let reader = Thread {
             var buffer = [UInt8](repeating: 0, count: 4_096)
             while true {
                 let count = read(readEnd, &buffer, buffer.count)
-                if count <= 0 { return }
-                collected.withLock { $0 += buffer[0..<count] }
+                if count <= 0 { break }
+                collected.withLock { $0.bytes += buffer[0..<count] }
             }
+            collected.withLock { $0.ended = true }
         }
         reader.start()
         let frames = (0..<100).map { index in [Int16](repeating: Int16(index * 100 - 5_000), count: 320) }
         for frame in frames { try await sink.write(frame) }
         try await sink.write([7, 8])
         try await sink.finish()
-        let expected = (frames.flatMap { $0 } + [7, 8]).flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
-        let deadline = ContinuousClock.now + .seconds(5)
-        while collected.withLock({ $0.count }) < expected.count, ContinuousClock.now < deadline {
+        close(writeEnd)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !collected.withLock({ $0.ended }), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
-        #expect(collected.withLock { $0 } == expected)
+        close(readEnd)
+        let expected = (frames.flatMap { $0 } + [7, 8]).flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
+        #expect(collected.withLock { $0.bytes } == expected)
     }
 
     @Test func pipeSinkReportsAReaderThatLeft() async throws {

@@ -1,5 +1,4 @@
 import Foundation
-import SkypeBridgeCore
 import SkypeBridgeTestSupport
 import Testing
 
@@ -24,14 +23,16 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
-        try AudioCheck.writeTone(directory + "/tone.wav", frequency: 880, seconds: 3, format: WAVFormat(encoding: .pcm16, sampleRate: 44_100, channels: 2))
+        let tone = AudioCheck.sine(880, rate: 44_100, seconds: 3, amplitude: 0.4)
+        try AudioCheck.writeWAV(directory + "/tone.wav", samples: tone, rate: 44_100, channels: 2)
         let result = try await binary.run(
             sandbox.options + ["call", "originate", "RR/echo123", "--play", "tone.wav", "--record", "back.wav", "--duration", "5", "--json"],
             directory: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        let back = try await AudioCheck.readWAV(directory + "/back.wav")
+        let (rate, channels, back) = try AudioCheck.readWAV(directory + "/back.wav")
+        #expect(rate == 16_000 && channels == 1)
         #expect(back.count >= 4 * 16_000, "5 s call, \(back.count) samples recorded")
-        let heard = try #require(AudioCheck.heardSegment(back), "the recording is silent")
+        let heard = try #require(AudioCheck.strongestWindow(back, frequency: 880), "the recording is silent")
         #expect(abs(AudioCheck.dominantFrequency(heard) - 880) <= 2)
         #expect(abs(AudioCheck.amplitude(of: 880, in: heard) - 0.4) < 0.02)
     }
@@ -41,13 +42,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
-        let tone = try ToneSource(frequency: 1_250, amplitude: 0.3)
-        var raw = Data()
-        for _ in 0..<100 {
-            let frame = try #require(try await tone.nextFrame())
-            frame.withUnsafeBytes { raw.append(contentsOf: $0) }
-        }
-        try raw.write(to: URL(fileURLWithPath: directory + "/tone.raw"))
+        try AudioCheck.raw(AudioCheck.sine(1_250, seconds: 2, amplitude: 0.3)).write(to: URL(fileURLWithPath: directory + "/tone.raw"))
         let command = ([binary.executable.path] + sandbox.options + ["call", "originate", "RR/echo123", "--play", "-", "--record", "-", "--duration", "3", "--json"])
             .map { "'\($0)'" }.joined(separator: " ")
         let result = try await binary.runShell("cd '\(directory)' && cat tone.raw | \(command) > back.raw 2> events.ndjson")
@@ -56,7 +51,7 @@ import Testing
         #expect(self.events("end", in: events).first?["outcome"] as? String == "completed", "\(events)")
         let back = AudioCheck.samples(ofRaw: try Data(contentsOf: URL(fileURLWithPath: directory + "/back.raw")))
         #expect(back.count >= 2 * 16_000)
-        let heard = try #require(AudioCheck.heardSegment(back), "nothing came back on stdout")
+        let heard = try #require(AudioCheck.strongestWindow(back, frequency: 1_250), "nothing came back on stdout")
         #expect(abs(AudioCheck.dominantFrequency(heard) - 1_250) <= 2)
         #expect(abs(AudioCheck.amplitude(of: 1_250, in: heard) - 0.3) < 0.02)
     }
@@ -82,10 +77,10 @@ import Testing
         defer { sandbox.stop() }
         let command = ([binary.executable.path] + sandbox.options + ["call", "originate", "RR/echo123", "--tone", "500", "--record", "killed.wav", "--duration", "20"])
             .map { "'\($0)'" }.joined(separator: " ")
-        _ = try await binary.runShell("cd '\(directory)' && { \(command) > /dev/null 2>&1 & pid=$!; sleep 4.5; kill -KILL $pid; wait $pid; true; }")
-        let samples = try await AudioCheck.readWAV(directory + "/killed.wav")
+        _ = try await binary.runShell("cd '\(directory)' && { \(command) > /dev/null 2>&1 & pid=$!; for _ in $(seq 300); do [ $(stat -c %s killed.wav 2>/dev/null || echo 0) -gt 140000 ] && break; sleep 0.1; done; kill -KILL $pid; wait $pid; true; }")
+        let samples = try AudioCheck.readWAV(directory + "/killed.wav").samples
         #expect(samples.count >= 2 * 16_000, "the header was patched at least twice: \(samples.count) samples")
-        let heard = try #require(AudioCheck.heardSegment(samples))
+        let heard = try #require(AudioCheck.strongestWindow(samples, frequency: 500))
         #expect(abs(AudioCheck.dominantFrequency(heard) - 500) <= 2)
     }
 
@@ -96,7 +91,7 @@ import Testing
         defer { sandbox.stop() }
         let command = ([binary.executable.path] + sandbox.options + ["call", "originate", "RR/echo123", "--tone", "500", "--record", "stopped.wav", "--duration", "20"])
             .map { "'\($0)'" }.joined(separator: " ")
-        _ = try await binary.runShell("cd '\(directory)' && { \(command) > /dev/null 2>&1 & pid=$!; sleep 3.3; kill -INT $pid; wait $pid; true; }")
+        _ = try await binary.runShell("cd '\(directory)' && { \(command) > /dev/null 2>&1 & pid=$!; for _ in $(seq 300); do [ $(stat -c %s stopped.wav 2>/dev/null || echo 0) -gt 50000 ] && break; sleep 0.1; done; kill -INT $pid; wait $pid; true; }")
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory + "/stopped.wav")))
         try #require(bytes.count > 44)
         let dataSize = (0..<4).reduce(0) { $0 | Int(bytes[40 + $1]) << (8 * $1) }
@@ -108,27 +103,22 @@ import Testing
     func aToneFromAPulseSourceComesBackOnAPulseSink() async throws {
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
-        let heard = try await PulseNullSinks.with(2) { sinks in
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try AudioCheck.raw(AudioCheck.sine(660, seconds: 6, amplitude: 0.35)).write(to: URL(fileURLWithPath: directory + "/tone.raw"))
+        try #require(FileManager.default.createFile(atPath: directory + "/back.raw", contents: nil))
+        try await PulseNullSinks.with(2) { sinks in
             let (microphone, speaker) = (sinks[0], sinks[1])
+            let recorder = try PulseNullSinks.pacat("--record", device: speaker + ".monitor", output: FileHandle(forWritingAtPath: directory + "/back.raw"))
+            let player = try PulseNullSinks.pacat("--playback", device: microphone, input: FileHandle(forReadingAtPath: directory + "/tone.raw"))
             let call = try binary.start(sandbox.options + ["call", "originate", "RR/echo123", "--audio", "pulse:\(microphone).monitor,\(speaker)", "--duration", "4", "--json"])
-            let into = try await PulseSink(device: microphone)
-            let back = try await PulseSource(device: speaker + ".monitor")
-            let tone = try ToneSource(frequency: 660, amplitude: 0.35)
-            let clock = ContinuousClock()
-            var tick = clock.now
-            var recorded: [Int16] = []
-            for _ in 0..<300 {
-                try await into.write(try #require(try await tone.nextFrame()))
-                recorded += try #require(try await back.nextFrame())
-                tick += CallAudioFormat.frameDuration
-                try await clock.sleep(until: tick)
-            }
-            try await into.finish()
             let result = await call.finish()
+            recorder.terminate()
+            player.terminate()
             #expect(result.status == 0, "\(result.stderr)")
-            return recorded
         }
-        let segment = try #require(AudioCheck.heardSegment(heard), "nothing came back through PulseAudio")
+        let heard = AudioCheck.samples(ofRaw: try Data(contentsOf: URL(fileURLWithPath: directory + "/back.raw")))
+        let segment = try #require(AudioCheck.strongestWindow(heard, frequency: 660), "nothing came back through PulseAudio")
         #expect(abs(AudioCheck.dominantFrequency(segment) - 660) <= 2)
         #expect(abs(AudioCheck.amplitude(of: 660, in: segment) - 0.35) < 0.03)
     }

@@ -37,6 +37,19 @@ enum PulseNullSinks {
         for module in modules { _ = try? await pactl(["unload-module", module]) }
     }
 
+    /// Runs `pacat` (`--playback` or `--record`) on `device` in the call format with a 20 ms
+    /// latency, reading raw audio from `input` or writing it to `output`; the caller ends it.
+    static func pacat(_ mode: String, device: String, input: FileHandle? = nil, output: FileHandle? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pacat")
+        process.arguments = [mode, "--device=\(device)", "--format=s16le", "--rate=16000", "--channels=1", "--latency-msec=20", "--raw"]
+        process.standardInput = input ?? FileHandle.nullDevice
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     private static func pactl(_ arguments: [String]) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/pactl")

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import SkypeBridgeCore
 import SkypeBridgeTestSupport
 
 /// Helpers shared by the call and interface tests: NDJSON parsing and control API reads.
@@ -75,5 +77,12 @@ extension CallTestSupport {
         let text = try String(contentsOfFile: sandbox.configPath, encoding: .utf8)
         guard let range = text.range(of: "[interfaces.") else { return text }
         return text.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: "[interfaces]\n" + lines.joined(separator: "\n") + "\n\n")
+    }
+
+    /// The interfaces as the sandbox's state database holds them, read in this process (fast,
+    /// no probes), for polling while calls run.
+    static func stored(_ sandbox: SandboxProcess) throws -> [InterfaceRecord] {
+        let store = try StateStore(path: sandbox.statePath, ownsDirectory: false, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        return try InterfaceStore(store: store).all()
     }
 }

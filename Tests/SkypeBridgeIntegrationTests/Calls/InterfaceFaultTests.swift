@@ -24,7 +24,7 @@ import Testing
         let info = try await emulator.start(host: "127.0.0.1")
         let directory = FileManager.default.temporaryDirectory.path + "/skypebridge-faults-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let config: String = order.map { name in
+        let config: String = order.map { name -> String in
             let endpoint = name == "gone" ? "tcp://127.0.0.1:1" : info.urls["endpoint.\(name)"] ?? ""
             return "[interfaces.\(name)]\nendpoint = \"\(endpoint)\"\nskype_user = \"bob\"\n"
         }.joined(separator: "\n")

@@ -65,7 +65,7 @@ import Testing
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
         let (listening, _) = try await startListening(
-            sandbox, defaults: ["auto_accept_contacts = true"], types: ["incoming-call", "chat", "contact"], count: 3)
+            sandbox, defaults: ["auto_accept_contacts = true", "silent_mode = true"], types: ["incoming-call", "chat", "contact"], count: 3)
         try await ControlClient.call(
             "POST", sandbox.controlURL("client-api", "/chat"), body: ["to": "helpdesk", "from": "alice", "display_name": "Alice", "body": "hello\nthere"])
         try await ControlClient.call("POST", sandbox.controlURL("client-api", "/auth-request"), body: ["to": "helpdesk", "from": "zoe", "text": "hi"])
@@ -86,5 +86,19 @@ import Testing
         try await CallTestSupport.waitUntil {
             try await CallTestSupport.calls(sandbox).first?["status"] as? String == "REFUSED"
         }
+        let log = (try await ControlClient.call("GET", sandbox.controlURL("client-api", "/endpoints/desk3/log")) as? [String: Any])?["commands"] as? [String]
+        #expect(log?.contains { $0.hasSuffix("SET SILENT_MODE ON") } == true, "silent_mode puts the client in silent mode")
+    }
+}
+
+extension InterfaceMonitorTests {
+    @Test func listeningWithoutInterfacesIsAConfigurationError() async throws {
+        let directory = FileManager.default.temporaryDirectory.path + "/skypebridge-nointerfaces-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "[interfaces]\nincoming_call_action = \"answer\"\n".write(toFile: directory + "/empty.toml", atomically: true, encoding: .utf8)
+        let result = try await binary.run(["--config", directory + "/empty.toml", "--state", directory + "/state.sqlite", "listen", "--interfaces"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("no interfaces are loaded"))
     }
 }

@@ -75,9 +75,8 @@ final class CallEventPrinter: Sendable {
     func print(_ detected: DTMFEvent) {
         var line = CallEventLine(event: "dtmf-detected", target: target)
         line.digit = String(detected.digit)
-        let offset = detected.offset.components
-        line.audioSeconds = Double(offset.seconds) + Double(offset.attoseconds) / 1e18
-        emit(&line, text: "dtmf detected \(detected.digit) (in-band, \(String(format: "%.2f", line.audioSeconds ?? 0)) s into the received audio)")
+        line.offsetSeconds = CallEventLine.seconds(detected.offset)
+        emit(&line, text: "dtmf detected \(detected.digit) (in-band, \(String(format: "%.2f", line.offsetSeconds ?? 0)) s into the received audio)")
     }
 
     /// Prints the final line with the outcome.
@@ -86,7 +85,7 @@ final class CallEventPrinter: Sendable {
         line.outcome = result.outcome.rawValue
         line.status = result.finalStatus?.rawValue
         line.answered = result.answered
-        line.talkSeconds = Double(result.talkTime.components.seconds) + Double(result.talkTime.components.attoseconds) / 1e18
+        line.talkSeconds = CallEventLine.seconds(result.talkTime)
         line.failureReason = result.failureReason
         line.reason = result.hangup?.rawValue
         if let audio = result.audio { line.apply(audio) }
@@ -125,12 +124,13 @@ struct CallEventLine: Encodable {
     var bytesOut: Int?
     var framesOut: Int?
     var skippedTicks: Int?
+    var audioSeconds: Double?
     var bytesIn: Int?
     var framesIn: Int?
     var outcome: String?
     var answered: Bool?
     var talkSeconds: Double?
-    var audioSeconds: Double?
+    var offsetSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
         case event, target, time, interface, call, status, reason, digit, outcome, answered
@@ -141,16 +141,23 @@ struct CallEventLine: Encodable {
         case bytesOut = "bytes_out"
         case framesOut = "frames_out"
         case skippedTicks = "skipped_ticks"
+        case audioSeconds = "audio_seconds"
         case bytesIn = "bytes_in"
         case framesIn = "frames_in"
         case talkSeconds = "talk_seconds"
-        case audioSeconds = "audio_seconds"
+        case offsetSeconds = "offset_seconds"
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     mutating func apply(_ audio: CallAudioLink.Result) {
         bytesOut = audio.sent.bytes
         framesOut = audio.sent.frames
         skippedTicks = audio.sent.skippedTicks
+        audioSeconds = Self.seconds(audio.sent.elapsed)
         bytesIn = audio.received.bytes
         framesIn = audio.received.frames
     }
