@@ -12,6 +12,7 @@ struct Listen: SkypeBridgeCommand {
     static let knownTypes: Set = ["message", "edit", "delete", "typing", "contact", "presence", "thread"]
 
     static let configuration = CommandConfiguration(
+        commandName: "listen",
         abstract: "Stream incoming Skype events as NDJSON or text.",
         discussion: """
             One event per line, flushed as it arrives: new, edited and deleted messages, \
