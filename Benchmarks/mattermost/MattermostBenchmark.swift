@@ -5,7 +5,7 @@ import SkypeBridgeSandbox
 import Synchronization
 import WSClient
 
-/// `swift run -c release mattermost-bench [--posts N] [--connections C] [--samples S] [--output PATH]`
+/// `scripts/bench.sh mattermost`, or the built `mattermost-bench [--posts N] [--connections C] [--samples S] [--output PATH]`
 ///
 /// Starts a Mattermost emulator in-process, keeps one WebSocket listener (the bridge bot)
 /// connected, then measures (1) posts/s created over C keep-alive HTTP connections and
@@ -139,7 +139,7 @@ struct MattermostBenchmark {
         return """
             # Mattermost emulator benchmark
 
-            Measured \(ISO8601DateFormatter().string(from: Date())) with `swift run -c release mattermost-bench` \
+            Measured \(ISO8601DateFormatter().string(from: Date())) with `scripts/bench.sh mattermost` \
             (\(cores) cores, load average at the start \(loadBefore), at the end \(load); the machine is shared with other builds).
             One WebSocket listener (the bridge bot, a member of the channel) stays connected throughout,
             so every post is also numbered, buffered for resume and sent as a `posted` event.
