@@ -9,13 +9,15 @@ scripts/install-deps.sh
 command -v wrk >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -qq wrk >/dev/null; }
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(skype-web mattermost formatting skype-cli bridge)
-swift build -c release --static-swift-stdlib --product skypebridge
-export SKYPEBRIDGE_BIN="$PWD/.build/release/skypebridge"
+# The shipped build (see `make release`); the benchmark's own product shares its build directory.
+make -s release
+bin="$(make -s release-bin)"
+export SKYPEBRIDGE_BIN="$bin/skypebridge"
 for name in "${selected[@]}"; do
   echo "== $name"
   case "$name" in
     skype-web) Benchmarks/skype-web/run.sh ;;
-    mattermost) swift build -c release --static-swift-stdlib --product mattermost-bench && .build/release/mattermost-bench --output Benchmarks/results/mattermost.md ;;
+    mattermost) swift build -c release --static-swift-stdlib --scratch-path .build-release -Xlinker -no-pie --product mattermost-bench && "$bin/mattermost-bench" --output Benchmarks/results/mattermost.md ;;
     formatting) bash Benchmarks/formatting/run.sh ;;
     skype-cli) .venv/bin/python Benchmarks/skype-cli/bench.py ;;
     bridge) Benchmarks/bridge/run.sh ;;

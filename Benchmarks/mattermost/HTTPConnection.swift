@@ -8,6 +8,7 @@ import Foundation
 final class HTTPConnection {
     private let socket: Int32
     private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 65536)
 
     /// Connects to `127.0.0.1:port`.
     init(port: Int) throws {
@@ -41,13 +42,9 @@ final class HTTPConnection {
     }
 
     private func readResponse() throws -> (status: Int, body: [UInt8]) {
-        let separator: [UInt8] = [13, 10, 13, 10]
         while true {
-            if let end = firstIndex(of: separator) {
-                let head = String(decoding: buffer[..<end], as: UTF8.self)
-                let status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
-                let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
-                    .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            if let end = headEnd() {
+                let (status, length) = parseHead(buffer[..<end])
                 let total = end + 4 + length
                 while buffer.count < total { try fill() }
                 let body = Array(buffer[(end + 4)..<total])
@@ -58,16 +55,30 @@ final class HTTPConnection {
         }
     }
 
+    /// The status code and `Content-Length` of a response head, read as bytes.
+    private func parseHead(_ head: ArraySlice<UInt8>) -> (status: Int, length: Int) {
+        func number(_ bytes: ArraySlice<UInt8>) -> Int {
+            bytes.drop { $0 == 32 }.prefix { $0 >= 48 && $0 <= 57 }.reduce(0) { $0 * 10 + Int($1 - 48) }
+        }
+        let status = head.firstIndex(of: 32).map { number(head[($0 + 1)...]) } ?? 0
+        var length = 0
+        for line in head.split(separator: 10) where line.count > 15 && line.prefix(15).map({ $0 | 0x20 }) == Self.contentLength {
+            length = number(line.dropFirst(15))
+        }
+        return (status, length)
+    }
+
+    private static let contentLength = Array("content-length:".utf8)
+
     private func fill() throws {
-        var chunk = [UInt8](repeating: 0, count: 65536)
         let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { throw BenchmarkError.connectionClosed }
         buffer.append(contentsOf: chunk[..<count])
     }
 
-    private func firstIndex(of needle: [UInt8]) -> Int? {
-        guard buffer.count >= needle.count else { return nil }
-        for index in 0...(buffer.count - needle.count) where buffer[index] == needle[0] && Array(buffer[index..<index + needle.count]) == needle {
+    private func headEnd() -> Int? {
+        guard buffer.count >= 4 else { return nil }
+        for index in 0...(buffer.count - 4) where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
             return index
         }
         return nil

@@ -11,7 +11,7 @@ extension MattermostAPI {
             draft.fileIds = body["file_ids"]?.arrayValue?.compactMap { $0.typedID() } ?? []
             draft.props = body["props"]?.objectValue ?? [:]
             draft.pendingPostId = body["pending_post_id"]?.stringValue ?? ""
-            return MattermostResponse.json(try await state.createPost(by: caller, draft), status: .created)
+            return MattermostResponse.json(text: try await state.createEncodedPost(by: caller, draft).json, status: .created)
         },
         MattermostRoute(.get, "posts/:post_id") { request, state in
             let caller = try request.requireUser()

@@ -58,6 +58,7 @@ struct MattermostHTTPRequest: Sendable {
     /// then `Authorization: Bearer …` or `Authorization: Token …`, any case.
     static func token(in headers: HTTPFields, method: HTTPRequest.Method) -> String? {
         if let authorization = headers[.authorization] {
+            if let token = plainToken(authorization) { return token }
             let lower = authorization.lowercased()
             for prefix in ["bearer ", "token "] where lower.hasPrefix(prefix) {
                 return String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
@@ -71,6 +72,20 @@ struct MattermostHTTPRequest: Sendable {
                     || headers[HTTPField.Name("X-CSRF-Token")!] != nil
                 return csrfOK ? String(item.dropFirst("MMAUTHTOKEN=".count)) : nil
             }
+        }
+        return nil
+    }
+
+    /// The common case of `Authorization` without Unicode case mapping or trimming: an ASCII
+    /// scheme in any case, one space, and an alphanumeric token. Nil sends the caller the slow way.
+    private static func plainToken(_ authorization: String) -> String? {
+        let bytes = authorization.utf8
+        for scheme in ["bearer ", "token "] {
+            let schemeBytes = scheme.utf8
+            guard bytes.count > schemeBytes.count, zip(bytes, schemeBytes).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+            let token = bytes.dropFirst(schemeBytes.count)
+            let alphanumeric = token.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+            return alphanumeric ? String(decoding: token, as: UTF8.self) : nil
         }
         return nil
     }

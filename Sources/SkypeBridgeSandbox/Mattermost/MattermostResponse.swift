@@ -10,6 +10,11 @@ enum MattermostResponse {
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A JSON response of already encoded JSON text.
+    static func json(text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// `{"status":"OK"}`.
     static func statusOK() -> Response {
         json(["status": "OK"])

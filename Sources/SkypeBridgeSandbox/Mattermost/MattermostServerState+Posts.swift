@@ -14,6 +14,12 @@ extension MattermostServerState {
     /// `POST /posts`: checks membership and the server's limits, de-duplicates `pending_post_id`,
     /// attaches files and sends `posted` to the channel's members.
     func createPost(by userId: MattermostUserID, _ draft: PostDraft) throws(MattermostAPIError) -> MattermostPost {
+        try createEncodedPost(by: userId, draft).post
+    }
+
+    /// ``createPost(by:_:)`` that also returns the post's JSON, encoded once for both the
+    /// `posted` event and the response.
+    func createEncodedPost(by userId: MattermostUserID, _ draft: PostDraft) throws(MattermostAPIError) -> (post: MattermostPost, json: String) {
         let channel = try readableChannel(draft.channelId, for: userId)
         guard isMember(channel.id, userId) || isAdmin(userId) else { throw .permissions }
         if channel.deleteAt != 0 {
@@ -22,7 +28,7 @@ extension MattermostServerState {
         if !draft.pendingPostId.isEmpty, let seen = pendingPosts[draft.pendingPostId],
             ContinuousClock.now - seen.at < .seconds(30), let post = data.posts[seen.postId], post.userId == userId
         {
-            return post
+            return (post, jsonString(post))
         }
         if draft.message.count > limits.maxPostRunes {
             throw .invalid("model.post.is_valid.message_length.app_error", "Invalid message length: \(draft.message.count) (max \(limits.maxPostRunes)).")
@@ -51,8 +57,9 @@ extension MattermostServerState {
         if !post.fileIds.isEmpty { post.metadata.files = post.fileIds.compactMap { data.files[$0] } }
         if !draft.pendingPostId.isEmpty { rememberPending(draft.pendingPostId, postId: post.id) }
         store(post, in: channel)
-        publishPosted(post, in: channel)
-        return post
+        let json = jsonString(post)
+        publishPosted(post, json: json, in: channel)
+        return (post, json)
     }
 
     /// Records a `pending_post_id`, dropping those older than the 30 s retry window now and then.
@@ -70,7 +77,7 @@ extension MattermostServerState {
         let time = now()
         let post = MattermostPost(id: .make(), createAt: time, updateAt: time, userId: userId, channelId: channelId, message: message, type: type, props: props)
         store(post, in: channel)
-        publishPosted(post, in: channel)
+        publishPosted(post, json: jsonString(post), in: channel)
         return post
     }
 
@@ -88,7 +95,8 @@ extension MattermostServerState {
         }
     }
 
-    private func publishPosted(_ post: MattermostPost, in channel: MattermostChannel) {
+    /// Sends `posted`; `json` is the post's JSON text (the event carries it as a string).
+    private func publishPosted(_ post: MattermostPost, json: String, in channel: MattermostChannel) {
         let sender = username(post.userId)
         var senderName = post.type.hasPrefix("system_") ? "System" : "@\(sender)"
         if limits.usernameOverride, !channel.isDirect, post.props["from_webhook"]?.stringValue == "true",
@@ -97,7 +105,7 @@ extension MattermostServerState {
             senderName = override
         }
         var payload: [String: MattermostJSON] = [
-            "post": .string(jsonString(post)),
+            "post": .string(json),
             "channel_type": .string(channel.type),
             "channel_display_name": .string(channel.type == "D" ? "@\(sender)" : channel.displayName),
             "channel_name": .string(channel.name),

@@ -4,6 +4,7 @@ import SkypeBridgeCore
 /// `skypebridge demo`: the whole product on the embedded sandbox.
 struct Demo: SkypeBridgeCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Run the sandbox, the bridge and a scripted conversation, printed live.",
         discussion: """
             Starts the emulators in-process, signs in, syncs channels, runs the bridge (with \

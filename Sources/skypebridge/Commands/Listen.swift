@@ -13,6 +13,7 @@ struct Listen: SkypeBridgeCommand {
         .union(ListenEvent.interfaceTypes)
 
     static let configuration = CommandConfiguration(
+        commandName: "listen",
         abstract: "Stream incoming Skype events as NDJSON or text.",
         discussion: """
             One event per line, flushed as it arrives: new, edited and deleted messages, \

@@ -5,6 +5,7 @@ import SkypeBridgeCore
 /// `skypebridge login`: sign in to Skype and cache the tokens in the state database.
 struct Login: SkypeBridgeCommand {
     static let configuration = CommandConfiguration(
+        commandName: "login",
         abstract: "Sign in to Skype and cache the tokens.",
         discussion: """
             The password is read from $SKYPEBRIDGE_SKYPE_PASSWORD (or the config's \

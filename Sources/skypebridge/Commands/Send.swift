@@ -5,6 +5,7 @@ import SkypeBridgeCore
 /// `skypebridge send`: one message to a Skype chat or contact.
 struct Send: SkypeBridgeCommand {
     static let configuration = CommandConfiguration(
+        commandName: "send",
         abstract: "Send one message to a Skype chat or contact.",
         discussion: """
             The text comes from the arguments, or from stdin when TEXT is '-' or absent and \
