@@ -6,6 +6,8 @@ public enum BridgeError: CategorizedError, Equatable, CustomStringConvertible {
     case unsupported(action: String, side: BridgeSideKind)
     /// An edit or delete names a message that was never relayed.
     case notRelayed(RemoteMessageID)
+    /// A setting the bridge needs is missing.
+    case notConfigured(String)
     /// The bridge is not running yet, so nothing can be queued (the send API answers 503).
     case notRunning
     /// An outbox row names a file in a form this version cannot read.
@@ -16,6 +18,7 @@ public enum BridgeError: CategorizedError, Equatable, CustomStringConvertible {
         case .missingSide: .config
         case .unsupported: .unavailable
         case .notRelayed: .notFound
+        case .notConfigured: .config
         case .notRunning: .unavailable
         case .badFileReference: .dataError
         }
@@ -26,6 +29,7 @@ public enum BridgeError: CategorizedError, Equatable, CustomStringConvertible {
         case let .missingSide(side): "no \(side) side is configured; check the [\(side)] section"
         case let .unsupported(action, side): "\(side) cannot \(action) messages"
         case let .notRelayed(id): "message \(id) was never relayed, so its copy cannot be changed"
+        case let .notConfigured(detail): detail
         case .notRunning: "the bridge is not running yet"
         case let .badFileReference(reference): "not a file reference this version can read: \(reference)"
         }

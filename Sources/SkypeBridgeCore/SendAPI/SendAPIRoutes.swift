@@ -7,14 +7,16 @@ import NIOCore
 public enum SendAPIRoutes {
     /// The installer for the `[http]` settings: keys resolved from their references now (a
     /// missing variable or file is a configuration error), the per-key rate limit and body cap
-    /// from the settings. Without keys every request is refused (401), and a warning says so.
-    public static func installer(settings: HTTPSettings, environment: [String: String], queue: any SendAPIQueue, logger: Logger) throws -> BridgeHTTPServer.RouteInstaller {
+    /// from the settings. Without keys there is no send API (nil): the listener then serves only
+    /// `/healthz` and `/metrics`.
+    public static func installer(settings: HTTPSettings, environment: [String: String], queue: any SendAPIQueue, logger: Logger) throws -> BridgeHTTPServer.RouteInstaller? {
         var keys: [(name: String, key: String)] = []
         for key in settings.keys {
             keys.append((key.name, try key.secret.resolve(environment: environment, logger: logger)))
         }
-        if keys.isEmpty {
-            logger.warning("the HTTP send API has no keys and refuses every request; add keys under [http.keys]")
+        guard !keys.isEmpty else {
+            logger.info("no [http.keys]: the HTTP send API is off")
+            return nil
         }
         let maxBodySize = Int(clamping: settings.maxBodySize.bytes)
         let handler = SendAPIHandler(

@@ -44,7 +44,7 @@ struct DemoRunner {
         let queue = SendAPIOutboxQueue()
         let service = try await BridgeService.make(
             configuration: world.configuration, session: session, store: world.store, environment: world.environment,
-            routes: [try SendAPIRoutes.installer(settings: world.configuration.http, environment: world.environment, queue: queue, logger: logger)],
+            routes: [try SendAPIRoutes.installer(settings: world.configuration.http, environment: world.environment, queue: queue, logger: logger)].compactMap { $0 },
             logger: logger)
         queue.bind(service.outbox)
         let bridge = Task { try await service.run(until: { for await _ in stop.stream { return } }, listening: { value in port.withLock { $0 = value } }) }

@@ -38,9 +38,11 @@ struct BridgeRun: SkypeBridgeCommand {
         var configuration = try context.configuration()
         if httpOnly { configuration.http.enabled = true }
         let queue = SendAPIOutboxQueue()
-        let routes = configuration.http.enabled
-            ? [try SendAPIRoutes.installer(settings: configuration.http, environment: context.environment, queue: queue, logger: context.logger)]
-            : []
+        let sendAPI = configuration.http.enabled
+            ? try SendAPIRoutes.installer(settings: configuration.http, environment: context.environment, queue: queue, logger: context.logger)
+            : nil
+        if httpOnly, sendAPI == nil { throw BridgeError.notConfigured("bridge run --http-only needs API keys under [http.keys]") }
+        let routes = sendAPI.map { [$0] } ?? []
         let session = try context.skypeSession()
         let store = try context.openStore()
         let service = httpOnly
