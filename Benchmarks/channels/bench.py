@@ -81,6 +81,7 @@ def main():
     parser.add_argument("--output", default=os.path.join(ROOT, "Benchmarks", "results", "channels.md"))
     arguments = parser.parse_args()
     skypebridge = binary()
+    load_before = os.getloadavg()[0]
     runs = [one_run(skypebridge, arguments.chats) for _ in range(arguments.runs)]
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     rows = []
@@ -95,7 +96,8 @@ def main():
         f"Command: `python3 Benchmarks/channels/bench.py --chats {arguments.chats} --runs {arguments.runs}`",
         f"({arguments.runs} runs, each on a fresh `skypebridge sandbox` whose bridge account has {arguments.chats} group chats;",
         "Skype tokens cached by `login` first, so the times are the sync itself, process start included).",
-        f"Binary: `{os.path.relpath(skypebridge, ROOT)}`. Machine: {os.cpu_count()} cores, shared with other builds.",
+        f"Binary: `{os.path.relpath(skypebridge, ROOT)}`. Machine: {os.cpu_count()} cores, shared with other builds;",
+        f"1-minute load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after the runs.",
         "",
         "| run | median wall time | range | what it printed (last run) |",
         "|---|---|---|---|",

@@ -36,10 +36,11 @@ struct ChannelsSync: SkypeBridgeCommand {
 
     func run(_ context: CommandContext) async throws {
         let skype = SkypeClient(session: try context.skypeSession())
+        async let listed = BridgedChat.all(from: skype)
         let sync = try await ChannelSync.make(
             configuration: try context.configuration(), store: try context.openStore(), indexChannel: indexChannel,
             environment: context.environment, logger: context.logger)
-        let chats = try await BridgedChat.all(from: skype)
+        let chats = try await listed
         let progress = SyncProgressBar.onTerminal()
         let report: ChannelSyncReport
         do {
