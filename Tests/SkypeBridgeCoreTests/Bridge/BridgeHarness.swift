@@ -21,6 +21,7 @@ struct BridgeHarness {
     ) throws {
         self.directory = try directory ?? TemporaryDirectory()
         store = try StateStore(path: self.directory.file("state.sqlite"), logger: Self.logger)
+        try store.commitWithoutFlushing()
         self.skype = skype
         self.mattermost = mattermost
         channels = MemoryChannelMap(links)
@@ -51,7 +52,7 @@ struct BridgeHarness {
 }
 
 /// Polls `condition` until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(5), _ condition: () async throws -> Bool) async rethrows -> Bool {
+func eventually(timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
