@@ -77,14 +77,16 @@ public final class BridgeService: Sendable {
 
     /// Relays until `stop` returns, then shuts down gracefully. `stop` is started at once, so a
     /// signal handler it installs is in place while the sides connect.
+    /// - Parameter listening: told the `[http]` listener's port once it listens (port 0 in the
+    ///   config picks a free one; the demo needs to know which).
     /// - Returns: the number of relays still pending after the drain (sent by the next run).
     /// - Throws: when a side refuses the credentials or the `[http]` address cannot be bound.
-    public func run(until stop: @escaping @Sendable () async -> Void) async throws -> Int {
+    public func run(until stop: @escaping @Sendable () async -> Void, listening: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
         try store.commitWithoutFlushing()
         let stopped = Task { await stop() }
         let server: BridgeHTTPServer?
         do {
-            server = configuration.http.enabled ? try await startServer() : nil
+            server = configuration.http.enabled ? try await startServer(listening: listening) : nil
             do {
                 for side in sides { try await connect(side) }
             } catch {
@@ -110,13 +112,14 @@ public final class BridgeService: Sendable {
         return pending
     }
 
-    private func startServer() async throws -> BridgeHTTPServer {
+    private func startServer(listening: (@Sendable (Int) -> Void)?) async throws -> BridgeHTTPServer {
         let outboxTable = Outbox(store: store)
         let server = BridgeHTTPServer(
             listen: configuration.http.listen, serveMetrics: configuration.http.metrics, metrics: metrics, health: health,
             outboxDepth: { (try? outboxTable.depth()) ?? 0 }, routes: routes, logger: logger)
         let port = try await server.start()
         logger.info("http listener ready", metadata: ["sb.http.port": "\(port)"])
+        listening?(port)
         return server
     }
 
