@@ -36,9 +36,16 @@ start_pulse
 status=0
 swift build --product skypebridge || exit 1
 export SKYPEBRIDGE_BIN="$PWD/.build/debug/skypebridge"
+# Suites that measure real time (call audio paced at 50 frames/s, PulseAudio, streaming memory,
+# reconnect windows, crash/restart) run one at a time after the others, so that on a 2-core
+# machine they measure the product rather than the rest of the suite competing for the CPU.
+realtime='ClientAPIAudioTests|ClientAPIAudioFailureTests|CallAudioPacingTests|CallOriginateTests|InterfaceMonitorTests|InterfacesCommandTests|CallAudioTests|PulseAudioTests|CurlTransportStreamingTests|MattermostEventStreamTests|BridgeRunReliabilityTests|AttachmentRelayTests|DemoCommandTests'
 if ! $interop_only; then
   swift build --build-tests || exit 1
-  swift test --skip-build || status=1
+  echo "== Swift suites (parallel)"
+  swift test --skip-build --skip "$realtime" || status=1
+  echo "== Swift suites that measure real time (one at a time)"
+  swift test --skip-build --no-parallel --filter "$realtime" || status=1
 fi
 
 echo "== interop (skpy $(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("skpy"))'), mattermostdriver $(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("mattermostdriver"))'))"

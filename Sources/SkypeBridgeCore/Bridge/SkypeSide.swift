@@ -103,11 +103,18 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
         try await client.conversations().filter { ($0.lastActivity ?? .distantPast) > since }.map { BridgeChatID($0.id.rawValue) }
     }
 
-    /// The account's messages in the history whose `clientmessageid` is one of `transactions`.
+    /// The account's messages in the history whose `clientmessageid` is one of `transactions`;
+    /// none for a chat that has no history yet.
     public func sentMessages(with transactions: Set<TransactionID>, in chat: BridgeChatID, since: Date) async throws -> [TransactionID: RemoteMessageID] {
         let account = try await ownAccount()
+        let history: [SkypeMessage]
+        do {
+            history = try await client.messages(in: SkypeChatID(chat.rawValue), since: since)
+        } catch SkypeError.notFound {
+            return [:]
+        }
         var found: [TransactionID: RemoteMessageID] = [:]
-        for message in try await client.messages(in: SkypeChatID(chat.rawValue), since: since) where message.sender == account {
+        for message in history where message.sender == account {
             if let id = message.clientMessageID.map({ TransactionID($0.rawValue) }), transactions.contains(id) {
                 found[id] = RemoteMessageID(message.id.rawValue)
             }

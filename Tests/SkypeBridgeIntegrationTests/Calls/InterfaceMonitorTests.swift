@@ -13,7 +13,7 @@ import Testing
         let options = ["--config", path, "--state", sandbox.statePath]
         let arguments = options + ["-v", "listen", "--interfaces", "--count", "\(count)"] + types.flatMap { ["--type", $0] }
         let listening = try binary.start(arguments)
-        try await CallTestSupport.waitUntil {
+        try await CallTestSupport.waitUntil(timeout: .seconds(30)) {
             let reply = try await ControlClient.call("GET", sandbox.controlURL("client-api", "/endpoints")) as? [String: Any]
             let endpoints = reply?["endpoints"] as? [[String: Any]] ?? []
             return endpoints.count == 3 && endpoints.allSatisfy { ($0["attached"] as? Int ?? 0) >= 1 }
