@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs every benchmark against release builds and writes Benchmarks/results/*.md.
 #   scripts/bench.sh            everything
-#   scripts/bench.sh NAME...    some of: skype-web mattermost formatting skype-cli bridge
+#   scripts/bench.sh NAME...    some of: skype-web mattermost formatting skype-cli bridge send-api channels audio
 # Then assembles Benchmarks/results/latest.md from the results files of this run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 command -v wrk >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -qq wrk >/dev/null; }
 selected=("$@")
-[ ${#selected[@]} -gt 0 ] || selected=(skype-web mattermost formatting skype-cli bridge)
+[ ${#selected[@]} -gt 0 ] || selected=(skype-web mattermost formatting skype-cli bridge send-api channels audio)
 # The shipped build (see `make release`); the benchmark's own product shares its build directory.
 make -s release
 bin="$(make -s release-bin)"
@@ -21,6 +21,9 @@ for name in "${selected[@]}"; do
     formatting) bash Benchmarks/formatting/run.sh ;;
     skype-cli) .venv/bin/python Benchmarks/skype-cli/bench.py ;;
     bridge) Benchmarks/bridge/run.sh ;;
+    send-api) .venv/bin/python Benchmarks/send-api/bench.py ;;
+    channels) .venv/bin/python Benchmarks/channels/bench.py --chats 1000 --runs 3 ;;
+    audio) bash Benchmarks/audio/run.sh ;;
     *) echo "unknown benchmark: $name" >&2; exit 2 ;;
   esac
 done
