@@ -102,3 +102,25 @@ extension InterfaceMonitorTests {
         #expect(result.stderr.contains("no interfaces are loaded"))
     }
 }
+
+extension InterfaceMonitorTests {
+    @Test func bridgeRunAttendsItsInterfacesAndRejectsIncomingCallsByDefault() async throws {
+        let fixture = try await BridgeRunFixture()
+        let bridge = try await fixture.startBridge()
+        defer { bridge.terminate() }
+        let sandbox = fixture.sandbox
+        try await CallTestSupport.waitUntil(timeout: .seconds(30)) {
+            let reply = try await ControlClient.call("GET", sandbox.controlURL("client-api", "/endpoints")) as? [String: Any]
+            let endpoints = reply?["endpoints"] as? [[String: Any]] ?? []
+            return endpoints.count == 3 && endpoints.allSatisfy { ($0["attached"] as? Int ?? 0) >= 1 }
+        }
+        try await ControlClient.call("POST", sandbox.controlURL("client-api", "/incoming-call"), body: ["to": "helpdesk", "from": "bob"])
+        try await CallTestSupport.waitUntil {
+            try await CallTestSupport.calls(sandbox).first?["status"] as? String == "REFUSED"
+        }
+        try await fixture.skypeSays("alice", "the relay goes on beside the interfaces")
+        #expect(try await fixture.eventually { try await fixture.channelID("skype-8-alice") != nil })
+        bridge.terminate()
+        #expect(await bridge.finish().status == 0)
+    }
+}

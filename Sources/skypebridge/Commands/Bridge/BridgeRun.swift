@@ -21,6 +21,11 @@ struct BridgeRun: SkypeBridgeCommand {
             request is in the outbox before the answer, so it is delivered even if Skype is \
             briefly down. --http-only serves just that API with the bridge's cached login.
 
+            With [interfaces.<name>] configured it also attends the call interfaces, as \
+            'listen --interfaces' does: incoming calls are answered or rejected by each \
+            interface's incoming_call_action, contact requests accepted when \
+            auto_accept_contacts is on, and chats and calls logged.
+
             Examples:
               skypebridge --config /etc/skypebridge/config.toml bridge run
               skypebridge -v bridge run
@@ -51,6 +56,25 @@ struct BridgeRun: SkypeBridgeCommand {
                 configuration: configuration, session: session, store: store, environment: context.environment, routes: routes,
                 logger: context.logger)
         queue.bind(service.outbox)
-        _ = try await service.run(until: { _ = await TerminationSignals.wait() })
+        guard !httpOnly, !configuration.interfaces.isEmpty else {
+            _ = try await service.run(until: { _ = await TerminationSignals.wait() })
+            return
+        }
+        let monitor = InterfaceMonitor(
+            manager: InterfaceManager(store: store, settings: configuration.interfaces, logger: context.logger), logger: context.logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try await service.run(until: { _ = await TerminationSignals.wait() }) }
+            group.addTask { [logger = context.logger] in
+                do {
+                    try await monitor.run { event in logger.info("interface event", metadata: ["sb.interface.event": "\(event)"]) }
+                } catch is CancellationError {
+                } catch {
+                    logger.error("the call interfaces stopped; the relay goes on", metadata: ["sb.error": "\(error)"])
+                }
+                try await Task.sleep(for: .seconds(Double(Int32.max)))
+            }
+            try await group.next()
+            group.cancelAll()
+        }
     }
 }
