@@ -14,4 +14,22 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["), "NO_COLOR output has escape codes")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
+
+    @Test func interactivelyAPersonTypesOnEitherSideAndSeesItArrive() async throws {
+        let input = "mia: typed by a person on Mattermost\nalice: typed by a person on Skype\nzed: nobody\nquit\n"
+        let result = try await BinaryRunner().run(["demo", "--interactive"], stdin: input, environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("alice sees") && $0.contains("typed by a person on Mattermost") && $0.contains("✓") })
+        #expect(lines.contains { $0.contains("~skype-8-alice") && $0.contains("typed by a person on Skype") && $0.contains("✓") })
+        #expect(lines.contains { $0.contains("unknown person zed") })
+    }
+
+    @Test func sigtermDuringTheDemoEndsItWith130() async throws {
+        let demo = try BinaryRunner().start(["demo", "--interactive"], environment: ["NO_COLOR": "1"])
+        try await Task.sleep(for: .seconds(2))
+        demo.terminate()
+        let result = await demo.finish()
+        #expect(result.status == 130, "\(result.stdout)\n\(result.stderr)")
+    }
 }
