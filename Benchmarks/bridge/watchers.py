@@ -15,7 +15,8 @@ import urllib.parse
 
 from mattermostdriver import Driver
 from mattermostdriver.websocket import Websocket
-from skpy import SkypeConnection, SkypeEventLoop, SkypeNewMessageEvent
+from skpy import SkypeEventLoop, SkypeNewMessageEvent
+from skpy_bridge import redirect_skpy
 
 MARKER = re.compile(r"bench-([a-z-]+?)-(\d+)")
 
@@ -71,14 +72,7 @@ class Arrivals:
 class SkypeWatcher(Arrivals):
     def __init__(self, service, user, password):
         super().__init__()
-        urls = service["urls"]
-        SkypeConnection.API_LOGIN = urls["login"]
-        SkypeConnection.API_MSACC = urls["msacc"]
-        SkypeConnection.API_EDGE = urls["edge"]
-        SkypeConnection.API_USER = urls["api"]
-        SkypeConnection.API_PROFILE = urls["profile"]
-        SkypeConnection.API_CONTACTS = urls["contacts"]
-        SkypeConnection.API_MSGSHOST = urls["messaging"]
+        redirect_skpy(service["urls"])
         watcher = self
 
         class Loop(SkypeEventLoop):
