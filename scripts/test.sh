@@ -42,14 +42,26 @@ export SKYPEBRIDGE_BIN="$PWD/.build/debug/skypebridge"
 realtime='ClientAPIAudioTests|ClientAPIAudioFailureTests|CallAudioPacingTests|CallOriginateTests|InterfaceMonitorTests|InterfacesCommandTests|CallAudioTests|PulseAudioTests|CurlTransportStreamingTests|MattermostEventStreamTests|BridgeRunReliabilityTests|AttachmentRelayTests|DemoCommandTests'
 if ! $interop_only; then
   swift build --build-tests || exit 1
+  log="${TMPDIR:-/tmp}/skypebridge-test-$$.log"
   echo "== Swift suites (parallel)"
-  swift test --skip-build --skip "$realtime" || status=1
+  swift test --skip-build --skip "$realtime" 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   echo "== Swift suites that measure real time (one at a time)"
-  swift test --skip-build --no-parallel --filter "$realtime" || status=1
+  swift test --skip-build --no-parallel --filter "$realtime" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 fi
 
 echo "== interop (skpy $(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("skpy"))'), mattermostdriver $(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("mattermostdriver"))'))"
 .venv/bin/python -m pytest -q -p no:cacheprovider Tests/interop
 rc=$?
 [ $rc -eq 0 ] || status=1
+# A CI log is often read from its tail: repeat every Swift failure there.
+if [ -n "${log:-}" ] && [ -f "$log" ]; then
+  failures=$(grep -E -A2 '^✘ Test .*(failed|recorded an issue)|^Test Case .* failed' "$log" | grep -v '^✘ Test run with' | head -80)
+  if [ -n "$failures" ]; then
+    echo "== Swift failures (repeated from above)"
+    echo "$failures"
+  fi
+  rm -f "$log"
+fi
 exit $status
