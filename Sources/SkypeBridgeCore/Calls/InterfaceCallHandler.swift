@@ -78,18 +78,18 @@ struct InterfaceCallHandler: Sendable {
             claim = try store.claim(.named(interface.name), pid: ProcessInfo.processInfo.processIdentifier, direction: .inbound, partner: from)
         } catch {
             if answering { await monitor.forgetAnswer(user: interface.skypeUser, caller: from) }
-            await events(.incomingCall(interface: interface.name, call: id, from: from, displayName: name, action: "busy"))
             _ = try? await connection.send("ALTER CALL \(id) END HANGUP")
+            await events(.incomingCall(interface: interface.name, call: id, from: from, displayName: name, action: "busy"))
             return nil
         }
         try? store.update(claim, state: .incoming, skypeCallID: id)
-        await events(.incomingCall(interface: interface.name, call: id, from: from, displayName: name, action: options.incomingCallAction.rawValue))
         let command = answering ? "ALTER CALL \(id) ANSWER" : "ALTER CALL \(id) END HANGUP"
         do {
             _ = try await connection.send(command, timeout: .seconds(5))
         } catch {
             logger.warning("the client refused to handle the incoming call", metadata: ["sb.command": "\(command)", "sb.error": "\(error)"])
         }
+        await events(.incomingCall(interface: interface.name, call: id, from: from, displayName: name, action: options.incomingCallAction.rawValue))
         return Call(claim: claim)
     }
 
@@ -120,23 +120,26 @@ struct InterfaceCallHandler: Sendable {
         await events(.callEnded(interface: interface.name, call: id, answered: call.answered, audio: result))
     }
 
-    /// Reports a received message (when configured and it is one a person said), then marks it read.
+    /// Reads a received message, marks it read, then reports it (when configured and it is one a
+    /// person said). What the handler does always happens before the event that reports it, so a
+    /// listener that stops after that event (`listen --count`) never cuts the action short.
     private func receiveChat(_ id: String) async {
-        await reportChat(id)
+        let message = await readChat(id)
         _ = try? await connection.send("SET CHATMESSAGE \(id) SEEN")
+        if let message { await events(.chat(message)) }
     }
 
-    private func reportChat(_ id: String) async {
-        guard options.reportIncomingChatMessages, (try? await chatProperty(id, "TYPE"))?.uppercased() == "SAID" else { return }
+    private func readChat(_ id: String) async -> InterfaceChatMessage? {
+        guard options.reportIncomingChatMessages, (try? await chatProperty(id, "TYPE"))?.uppercased() == "SAID" else { return nil }
         do {
             let message = InterfaceChatMessage(
                 interface: interface.name, id: id, chat: try await chatProperty(id, "CHATNAME"), from: try await chatProperty(id, "FROM_HANDLE"),
                 fromName: try await chatProperty(id, "FROM_DISPNAME"), body: try await chatProperty(id, "BODY"),
                 timestamp: Int(try await chatProperty(id, "TIMESTAMP")))
-            guard message.from.lowercased() != interface.skypeUser.lowercased() else { return }
-            await events(.chat(message))
+            return message.from.lowercased() != interface.skypeUser.lowercased() ? message : nil
         } catch {
             logger.warning("cannot read a received chat message", metadata: ["sb.interface": "\(interface.name)", "sb.error": "\(error)"])
+            return nil
         }
     }
 
