@@ -95,6 +95,24 @@ import Testing
         #expect(contents == ["after the limit"])
     }
 
+    @Test func aRegistrationMovedToAnotherCloudFollowsTheLocationAndSendsThere() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        try await ControlClient.call("POST", sandbox.controlURL("skype", "/faults"), body: [
+            "kind": "otherCloud", "pathContains": "/endpoints", "method": "POST",
+        ])
+        let login = try await binary.run(sandbox.options + ["login"])
+        #expect(login.status == 0, "\(login.stderr)")
+        let status = try await binary.run(sandbox.options + ["login", "--status", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        let host = try #require(json?["messaging_host"] as? String)
+        #expect(host.hasSuffix("/cloud2/v1"), "the client moved to the host the Location named: \(host)")
+        let sent = try await binary.run(sandbox.options + ["send", "8:alice", "from the other cloud"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let contents = try await stored(sandbox, user: "alice", conversation: "8:bridge.bot").compactMap { $0["content"] as? String }
+        #expect(contents == ["from the other cloud"])
+    }
+
     @Test func unknownChatIsNotFound() async throws {
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }

@@ -62,6 +62,9 @@
 /// * `delay`: wait `delayMilliseconds` (default 1000), then handle the request normally.
 /// * `subscriptionLost`: for polls, forget the endpoint's subscription and answer 404
 ///   `{"errorCode": 450}`; the client must re-subscribe (skpy does so on its own).
+/// * `otherCloud`: for endpoint registrations, answer 404 `{"errorCode": 752}` with a `Location`
+///   on the other messaging host `<origin>/cloud2/v1` (the same emulator); an `http://` Location,
+///   so not for skpy, which only follows `https://`.
 ///
 /// ```sh
 /// C=http://127.0.0.1:4123/_control/skype
@@ -74,6 +77,7 @@
 /// curl -s -X POST $C/users/bridge.bot/expire -d '{"registration": true}'
 /// curl -s -X POST $C/faults -d '{"kind": "rateLimit", "pathContains": "/messages", "method": "POST", "retryAfter": 3}'
 /// curl -s -X POST $C/faults -d '{"kind": "subscriptionLost", "pathContains": "/poll"}'
+/// curl -s -X POST $C/faults -d '{"kind": "otherCloud", "pathContains": "/endpoints", "method": "POST"}'
 /// curl -s -X POST $C/faults -d '{"kind": "status", "pathContains": "/v1/users/ME/conversations", "count": 2, "status": 500}'
 /// curl -s -X DELETE $C/faults
 /// ```

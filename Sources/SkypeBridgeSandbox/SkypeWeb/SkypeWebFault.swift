@@ -15,6 +15,11 @@ public struct SkypeWebFault: Sendable, Codable, Equatable {
         /// For polls: forget the endpoint's subscription and answer 404 (errorCode 450),
         /// so the client must re-subscribe.
         case subscriptionLost
+        /// For endpoint registrations: answer 404 (errorCode 752, "User is in a different cloud")
+        /// with a `Location` on another messaging host, `<origin>/cloud2/v1`, which this emulator
+        /// also serves. The Location is `http://` like the emulator, so only clients that accept
+        /// any scheme can follow it (skpy requires `https://`).
+        case otherCloud
     }
 
     /// The kind of failure.

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Dispatches every request of the emulator: fault injection first, then the service the first
-/// path segment names (`v1` messaging, `live`, `login`, `edge`, `api`, `contacts`, `profile`,
-/// `asm`, `_control`).
+/// path segment names (`v1` messaging — also as `cloud2/v1`, the other host of §3.4 — `live`,
+/// `login`, `edge`, `api`, `contacts`, `profile`, `asm`, `_control`).
 struct SkypeWebResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -24,6 +24,8 @@ struct SkypeWebResponder: HTTPResponder {
                 try await Task.sleep(for: .milliseconds(fault.delayMilliseconds ?? 1000))
             case .subscriptionLost:
                 injected = fault
+            case .otherCloud:
+                return await otherCloud()
             default:
                 return Self.failure(for: fault)
             }
@@ -52,6 +54,7 @@ struct SkypeWebResponder: HTTPResponder {
         let rest = Array(incoming.segments.dropFirst())
         switch incoming.segments.first {
         case "v1": return try await messaging(incoming, rest)
+        case Self.otherCloudSegment where rest.first == "v1": return try await messaging(incoming, Array(rest.dropFirst()))
         case "live": return try await msacc(incoming, rest)
         case "login": return try await login(incoming, rest)
         case "edge": return try await edge(incoming, rest)
@@ -62,6 +65,18 @@ struct SkypeWebResponder: HTTPResponder {
         case "_control": return try await control(incoming, rest)
         default: throw SkypeWebError.notFound(code: 201, message: "The resource URL is misformatted.")
         }
+    }
+
+    /// The first path segment of the other messaging host an ``SkypeWebFault/Kind/otherCloud``
+    /// fault sends clients to.
+    static let otherCloudSegment = "cloud2"
+
+    /// The protocol doc's §3.4 answer to a registration on the wrong host.
+    private func otherCloud() async -> Response {
+        let location = await store.origin + "/\(Self.otherCloudSegment)/v1/users/ME/endpoints/%7B\(UUID().uuidString.lowercased())%7D"
+        return SkypeWebReply.json(
+            .notFound, ["errorCode": 752, "message": "User is in a different cloud. See 'Location' header for users current cloud."],
+            headers: [SkypeWebReply.field("Location"): location])
     }
 
     /// The response a non-delay fault produces.
