@@ -249,7 +249,7 @@ _skypebridge_send() {
         return
         ;;
     '--image')
-        __skypebridge_add_completions -o plusdirs -fX '!*.@(png|jpg|jpeg|gif)'
+        __skypebridge_add_completions -o plusdirs -fX '!*.@(png|jpg|jpeg|gif|webp|bmp)'
         return
         ;;
     esac

@@ -81,6 +81,45 @@ import Testing
         #expect(peak - idle < 24 * 1024, "RSS grew from \(idle) KiB to a peak of \(peak) KiB while copying 40 MiB files")
     }
 
+    @Test func picturesStayPicturesBothWaysAndAnImageThatIsNotOneGoesAsAFile() async throws {
+        let fixture = try await BridgeRunFixture()
+        let bridge = try await fixture.startBridge()
+        defer { bridge.terminate() }
+        let directory = fixture.sandbox.directory
+        let alice = try fixture.skypeClient("alice")
+        let mia = try fixture.miaClient()
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 300)
+        try Data(png).write(to: URL(fileURLWithPath: directory + "/chart.png"))
+        _ = try await alice.sendFile(SkypeChatID("8:bridge.bot"), path: directory + "/chart.png", kind: .picture)
+        #expect(try await fixture.eventually { try await fixture.channelID("skype-8-alice") != nil })
+        let channel = MattermostChannelID(try #require(try await fixture.channelID("skype-8-alice")))
+        var relayed: MattermostPost?
+        #expect(try await fixture.eventually {
+            relayed = try await mia.posts(in: channel, since: 0).first { !$0.fileIDs.isEmpty }
+            return relayed != nil
+        })
+        let info = try await mia.fileInfo(id: try #require(relayed?.fileIDs.first))
+        #expect(info.name == "chart.png" && info.mimeType == "image/png")
+
+        try Data(png).write(to: URL(fileURLWithPath: directory + "/photo.png"))
+        try Data("only words\n".utf8).write(to: URL(fileURLWithPath: directory + "/fake.png"))
+        for name in ["photo.png", "fake.png"] {
+            let uploaded = try await mia.uploadFile(channel: channel, path: directory + "/" + name, name: name)
+            _ = try await mia.createPost(NewMattermostPost(channelID: channel, message: "", fileIDs: [uploaded.id]))
+        }
+        var types: [String: String] = [:]
+        #expect(try await fixture.eventually {
+            for message in try await alice.messages(in: SkypeChatID("8:bridge.bot"), since: Date().addingTimeInterval(-600)) {
+                if let name = SkypeAttachment.parse(content: message.content, messageType: message.messageType)?.name {
+                    types[name] = message.messageType
+                }
+            }
+            return types["photo.png"] != nil && types["fake.png"] != nil
+        }, "\(types)")
+        #expect(types["photo.png"] == "RichText/UriObject", "\(types)")
+        #expect(types["fake.png"] == "RichText/Media_GenericFile")
+    }
+
     @Test func aFileOverMaxFileSizeBecomesALabelWithNameAndSize() async throws {
         let fixture = try await BridgeRunFixture(bridgeSettings: #"max_file_size = "100KiB""#)
         let bridge = try await fixture.startBridge()

@@ -190,7 +190,8 @@ import Testing
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
         let path = sandbox.directory + "/report <1>.txt"
-        let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        let signature: [UInt8] = flag == "--image" ? [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] : []
+        let bytes = Data(signature + (signature.count..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7) })
         try bytes.write(to: URL(fileURLWithPath: path))
         let sent = try await binary.run(sandbox.options + ["send", flag, path, "8:alice"])
         #expect(sent.status == 0, "\(sent.stderr)")
@@ -208,6 +209,19 @@ import Testing
         request.setValue("skype_token \(token)", forHTTPHeaderField: "Authorization")
         let (downloaded, _) = try await URLSession.shared.data(for: request)
         #expect(downloaded == bytes)
+    }
+
+    @Test func anImageThatIsNotAPictureIsADataErrorAndNothingIsSent() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let path = sandbox.directory + "/notes.png"
+        try "just text\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try await binary.run(sandbox.options + ["send", "--image", path, "8:alice"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "error: \(path) is not a PNG, JPEG, GIF, WebP or BMP picture; send it with --file\n")
+        let answer = try? await ControlClient.call("GET", sandbox.controlURL("skype", "/messages?user=alice&conversation=8:bridge.bot"))
+        let messages = (answer as? [String: Any])?["messages"] as? [[String: Any]] ?? []
+        #expect(messages.isEmpty, "no conversation, or an empty one")
     }
 
     @Test func missingFileIsADataError() async throws {

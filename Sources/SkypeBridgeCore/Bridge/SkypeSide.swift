@@ -239,7 +239,8 @@ extension SkypeSide: FileTransferringSide {
     }
 
     /// Posts the file as a picture or file message (Skype shows no caption or sender on those,
-    /// so the router sends the text and attribution as a message of their own, first).
+    /// so the router sends the text and attribution as a message of their own, first). A file
+    /// the other side calls an image goes as a picture only when its bytes are one.
     public func send(_ message: OutgoingMessage, file: LocalFile) async throws -> RemoteMessageID {
         let named = (file.path as NSString).deletingLastPathComponent + "/" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: named, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -247,7 +248,7 @@ extension SkypeSide: FileTransferringSide {
         let path = named + "/" + file.name
         try FileManager.default.linkItem(atPath: file.path, toPath: path)
         let sent = try await client.sendFile(
-            SkypeChatID(message.chat.rawValue), path: path, kind: file.isImage ? .picture : .file,
+            SkypeChatID(message.chat.rawValue), path: path, kind: file.isImage && ImageFormat(contentsOf: path) != nil ? .picture : .file,
             clientMessageID: SkypeClientMessageID(message.transactionID.rawValue))
         return sent.id.map { RemoteMessageID($0.rawValue) } ?? RemoteMessageID(String(Int64(sent.arrival.timeIntervalSince1970 * 1000)))
     }

@@ -10,6 +10,7 @@ extension SkypeClient {
     /// Uploads a file to ASM and posts the message that shares it (skype-web.md §7): create the
     /// object readable by the chat's other members, stream the bytes from disk, then send the
     /// `URIObject` message. Never loads the file into memory.
+    /// - Throws: ``SkypeError/notAPicture(_:)`` when `kind` is `.picture` and the bytes are not one.
     public func sendFile(_ chat: SkypeChatID, path: String, kind: Attachment, clientMessageID: SkypeClientMessageID = .random()) async throws -> SentMessage {
         let attributes: [FileAttributeKey: Any]
         do {
@@ -18,6 +19,7 @@ extension SkypeClient {
             throw SkypeError.unreadableFile(path)
         }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        if kind == .picture, ImageFormat(contentsOf: path) == nil { throw SkypeError.notAPicture(path) }
         let name = SkypeFileName.sanitized((path as NSString).lastPathComponent)
         let readers = try await otherMembers(of: chat)
         var object: [String: JSONValue] = [

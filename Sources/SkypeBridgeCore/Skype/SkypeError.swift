@@ -10,6 +10,8 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
     case notConfigured(String)
     /// A file to send cannot be read.
     case unreadableFile(String)
+    /// A file to send as a picture is not one.
+    case notAPicture(String)
     /// A token file could not be read.
     case malformedTokenFile(String)
     /// The service answered in a shape the client cannot use.
@@ -23,7 +25,7 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
         switch self {
         case .authenticationFailed, .missingPassword, .notSignedIn: .auth
         case .notConfigured: .config
-        case .malformedTokenFile, .unreadableFile: .dataError
+        case .malformedTokenFile, .unreadableFile, .notAPicture: .dataError
         case .unexpectedResponse: .failure
         case .notFound: .notFound
         case .unavailable: .unavailable
@@ -37,6 +39,7 @@ public enum SkypeError: CategorizedError, Equatable, CustomStringConvertible {
         case let .notSignedIn(account): "not signed in as \(account); run `skypebridge login`"
         case let .notConfigured(detail): detail
         case let .unreadableFile(path): "cannot read \(path); check the path and permissions"
+        case let .notAPicture(path): "\(path) is not a \(ImageFormat.listed) picture; send it with --file"
         case let .malformedTokenFile(detail): "malformed token file: \(detail)"
         case let .unexpectedResponse(detail): "unexpected answer from skype: \(detail)"
         case let .notFound(what): "not found on skype: \(what)"

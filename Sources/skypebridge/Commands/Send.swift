@@ -44,7 +44,7 @@ struct Send: SkypeBridgeCommand {
     @Option(help: ArgumentHelp("Send a file.", valueName: "path"), completion: .file())
     var file: String?
 
-    @Option(help: ArgumentHelp("Send a picture.", valueName: "path"), completion: .file(extensions: ["png", "jpg", "jpeg", "gif"]))
+    @Option(help: ArgumentHelp("Send a picture (PNG, JPEG, GIF, WebP or BMP, judged by its bytes).", valueName: "path"), completion: .file(extensions: ["png", "jpg", "jpeg", "gif", "webp", "bmp"]))
     var image: String?
 
     func validate() throws {
