@@ -12,6 +12,8 @@ public enum AudioError: CategorizedError, Equatable, CustomStringConvertible {
     case writeFailed(destination: String, message: String)
     /// A tone frequency outside what 16 kHz audio can carry.
     case invalidFrequency(Double)
+    /// libpulse (loaded on first use) is not installed or not usable.
+    case pulseNotInstalled(String)
     /// The PulseAudio server could not be reached or refused the stream.
     case pulseUnavailable(device: String, message: String)
     /// A PulseAudio stream failed while running.
@@ -22,7 +24,7 @@ public enum AudioError: CategorizedError, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen: .notFound
         case .notWAV, .unsupportedWAV, .invalidFrequency: .dataError
-        case .pulseUnavailable: .unavailable
+        case .pulseUnavailable, .pulseNotInstalled: .unavailable
         case .readFailed, .writeFailed, .pulseFailed: .failure
         }
     }
@@ -42,6 +44,8 @@ public enum AudioError: CategorizedError, Equatable, CustomStringConvertible {
             "writing \(destination) failed: \(message); check free space and that the reader is still there"
         case let .invalidFrequency(hertz):
             "\(hertz) Hz cannot be sent in 16 kHz audio; use 20 to 8000 Hz"
+        case let .pulseNotInstalled(reason):
+            "cannot load libpulse (\(reason)); install it with apt install libpulse0"
         case let .pulseUnavailable(device, message):
             "cannot open PulseAudio device \(device): \(message); check that PulseAudio runs (pactl info) or set PULSE_SERVER"
         case let .pulseFailed(device, message):

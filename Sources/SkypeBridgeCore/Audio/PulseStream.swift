@@ -13,6 +13,7 @@ final class PulseStream: BlockingFrameReader, BlockingFrameWriter {
 
     private let handle: OpaquePointer
     private let device: String
+    private let pulse: PulseLibrary
 
     /// Playback buffer target: three frames (60 ms), refilled a frame at a time.
     static let playbackTarget = UInt32(3 * CallAudioFormat.frameBytes)
@@ -21,8 +22,10 @@ final class PulseStream: BlockingFrameReader, BlockingFrameWriter {
 
     /// Connects to the server (`PULSE_SERVER` or the default) and opens a stream on `device`
     /// (`nil`: the default sink or source).
-    /// - Throws: ``AudioError/pulseUnavailable(device:message:)``.
-    init(direction: Direction, device: String?, streamName: String) throws {
+    /// - Throws: ``AudioError/pulseNotInstalled(_:)``, ``AudioError/pulseUnavailable(device:message:)``.
+    init(direction: Direction, device: String?, streamName: String, library: Result<PulseLibrary, AudioError> = PulseLibrary.shared) throws {
+        let pulse = try library.get()
+        self.pulse = pulse
         self.device = device ?? "default"
         var spec = pa_sample_spec(format: PA_SAMPLE_S16LE, rate: UInt32(CallAudioFormat.sampleRate), channels: UInt8(CallAudioFormat.channels))
         let unset = UInt32.max
@@ -33,11 +36,11 @@ final class PulseStream: BlockingFrameReader, BlockingFrameWriter {
             pa_buffer_attr(maxlength: unset, tlength: unset, prebuf: unset, minreq: unset, fragsize: Self.recordFragment)
         }
         var error: Int32 = 0
-        let handle = pa_simple_new(
+        let handle = pulse.new(
             nil, "skypebridge", direction == .playback ? PA_STREAM_PLAYBACK : PA_STREAM_RECORD, device, streamName,
             &spec, nil, &attributes, &error
         )
-        guard let handle else { throw AudioError.pulseUnavailable(device: self.device, message: Self.message(error)) }
+        guard let handle else { throw AudioError.pulseUnavailable(device: self.device, message: pulse.message(error)) }
         self.handle = handle
     }
 
@@ -45,8 +48,8 @@ final class PulseStream: BlockingFrameReader, BlockingFrameWriter {
     func readFrame() throws -> [Int16]? {
         var frame = [Int16](repeating: 0, count: CallAudioFormat.frameSamples)
         var error: Int32 = 0
-        let result = frame.withUnsafeMutableBytes { pa_simple_read(handle, $0.baseAddress, $0.count, &error) }
-        guard result >= 0 else { throw AudioError.pulseFailed(device: device, message: Self.message(error)) }
+        let result = frame.withUnsafeMutableBytes { pulse.read(handle, $0.baseAddress, $0.count, &error) }
+        guard result >= 0 else { throw AudioError.pulseFailed(device: device, message: pulse.message(error)) }
         return frame.map { Int16(littleEndian: $0) }
     }
 
@@ -54,23 +57,26 @@ final class PulseStream: BlockingFrameReader, BlockingFrameWriter {
     func writeFrame(_ frame: [Int16]) throws {
         var error: Int32 = 0
         let bytes = frame.map { $0.littleEndian }
-        let result = bytes.withUnsafeBytes { pa_simple_write(handle, $0.baseAddress, $0.count, &error) }
-        guard result >= 0 else { throw AudioError.pulseFailed(device: device, message: Self.message(error)) }
+        let result = bytes.withUnsafeBytes { pulse.write(handle, $0.baseAddress, $0.count, &error) }
+        guard result >= 0 else { throw AudioError.pulseFailed(device: device, message: pulse.message(error)) }
     }
 
     /// Frees the stream without waiting for queued audio.
     func close() {
-        pa_simple_free(handle)
+        pulse.free(handle)
     }
 
     /// Waits until the queued audio has played, then frees the stream.
     func drainAndClose() throws {
-        defer { pa_simple_free(handle) }
+        defer { pulse.free(handle) }
         var error: Int32 = 0
-        guard pa_simple_drain(handle, &error) >= 0 else { throw AudioError.pulseFailed(device: device, message: Self.message(error)) }
+        guard pulse.drain(handle, &error) >= 0 else { throw AudioError.pulseFailed(device: device, message: pulse.message(error)) }
     }
+}
 
-    private static func message(_ code: Int32) -> String {
-        pa_strerror(code).map { String(cString: $0) } ?? "error \(code)"
+extension PulseLibrary {
+    /// libpulse's words for an error code.
+    func message(_ code: Int32) -> String {
+        strerror(code).map { String(cString: $0) } ?? "error \(code)"
     }
 }
