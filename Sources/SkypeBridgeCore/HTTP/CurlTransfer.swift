@@ -96,17 +96,31 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: - Callbacks (driver thread)
 
     fileprivate func receiveHeader(_ line: UnsafeRawBufferPointer) {
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .newlines)
-        if text.hasPrefix("HTTP/") {
-            let parts = text.split(separator: " ", maxSplits: 2)
-            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == UInt8(ascii: "\r") || line[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        let bytes = line[line.startIndex..<end]
+        guard let first = bytes.first else { return }
+        if bytes.starts(with: "HTTP/".utf8) {
+            let parts = bytes.split(separator: UInt8(ascii: " "), maxSplits: 2)
+            status = parts.count > 1 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 0 : 0
             headerFields.removeAll()
-        } else if let first = text.first, first == " " || first == "\t", !headerFields.isEmpty {
-            headerFields[headerFields.count - 1].value += " " + text.trimmingCharacters(in: .whitespaces)
-        } else if let colon = text.firstIndex(of: ":") {
-            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headerFields.append(HTTPHeaders.Field(name: String(text[..<colon]), value: value))
+        } else if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t"), !headerFields.isEmpty {
+            headerFields[headerFields.count - 1].value += " " + String(decoding: Self.trimmed(bytes), as: UTF8.self)
+        } else if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+            let value = Self.trimmed(bytes[(colon + 1)...])
+            headerFields.append(HTTPHeaders.Field(
+                name: String(decoding: bytes[..<colon], as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
         }
+    }
+
+    /// `bytes` without leading and trailing spaces and tabs.
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
     }
 
     fileprivate func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {

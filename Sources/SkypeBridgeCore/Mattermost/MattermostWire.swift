@@ -26,30 +26,13 @@ enum MattermostWire {
     }
 
     /// Parses a JSON object from bytes; nil when the bytes are not a JSON object.
-    ///
-    /// Goes through `JSONSerialization`, which reads a large post list many times faster than
-    /// decoding ``JSONValue`` with a `Decoder`.
     static func object(_ data: Data) -> [String: JSONValue]? {
-        guard let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
-        return value(parsed).object
+        (try? JSONValue.parse(data))?.object
     }
 
     /// Parses any JSON value from bytes; nil when the bytes are not JSON.
     static func value(_ data: Data) -> JSONValue? {
-        (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])).map(value)
-    }
-
-    /// Converts what `JSONSerialization` returns to a ``JSONValue``.
-    private static func value(_ parsed: Any) -> JSONValue {
-        switch parsed {
-        case let text as String: return .string(text)
-        case let number as NSNumber:
-            // JSONSerialization returns booleans as NSNumbers of ObjC type "c" (char).
-            return String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
-        case let array as [Any]: return .array(array.map(value))
-        case let object as [String: Any]: return .object(object.mapValues(value))
-        default: return .null
-        }
+        try? JSONValue.parse(data)
     }
 
     /// Parses a JSON object from text (the double-encoded `data.post` of an event).

@@ -107,8 +107,6 @@ public enum SkypeEventParser {
 
     /// ISO 8601 with or without fractional seconds.
     static func parseTime(_ text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return withFraction.date(from: text) ?? ISO8601DateFormatter().date(from: text)
+        InternetDateTime.parse(text)
     }
 }

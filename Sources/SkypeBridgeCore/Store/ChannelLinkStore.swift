@@ -38,14 +38,14 @@ public struct ChannelLinkStore: Sendable {
     /// The link of `chat`, nil when it has none.
     public func entry(for chat: SkypeChatID) throws -> Entry? {
         try read { db in
-            try Row.fetchOne(db, sql: Self.selectLinks + " WHERE l.skype_chat_id = ?", arguments: [chat.rawValue]).map(Self.entry)
+            try Row.fetchOne(db.cachedStatement(sql: Self.selectLinks + " WHERE l.skype_chat_id = ?"), arguments: [chat.rawValue]).map(Self.entry)
         }
     }
 
     /// The link whose channel is `channel`, nil when none is.
     public func entry(for channel: MattermostChannelID) throws -> Entry? {
         try read { db in
-            try Row.fetchOne(db, sql: Self.selectLinks + " WHERE l.mattermost_channel_id = ?", arguments: [channel.rawValue])
+            try Row.fetchOne(db.cachedStatement(sql: Self.selectLinks + " WHERE l.mattermost_channel_id = ?"), arguments: [channel.rawValue])
                 .map(Self.entry)
         }
     }

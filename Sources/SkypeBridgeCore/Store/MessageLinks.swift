@@ -18,7 +18,7 @@ public struct MessageLinks: Sendable {
     /// The link of the message `id` of `side`, if it was relayed.
     public func link(of id: RemoteMessageID, on side: BridgeSideKind) throws -> MessageLink? {
         try store.database.read { db in
-            try Row.fetchOne(db, sql: side == .skype ? Self.bySkype : Self.byMattermost, arguments: [id.rawValue]).map(Self.link)
+            try Row.fetchOne(db.cachedStatement(sql: side == .skype ? Self.bySkype : Self.byMattermost), arguments: [id.rawValue]).map(Self.link)
         }
     }
 
@@ -26,7 +26,7 @@ public struct MessageLinks: Sendable {
     /// the quoted message only by its time, and Skype message ids are arrival milliseconds).
     public func skypeMessage(in chat: BridgeChatID, sentDuringSecond seconds: Int64) throws -> MessageLink? {
         try store.database.read { db in
-            try Row.fetchOne(db, sql: Self.bySecond, arguments: [chat.rawValue, seconds * 1000, seconds * 1000 + 999]).map(Self.link)
+            try Row.fetchOne(db.cachedStatement(sql: Self.bySecond), arguments: [chat.rawValue, seconds * 1000, seconds * 1000 + 999]).map(Self.link)
         }
     }
 

@@ -54,8 +54,7 @@ public struct Outbox: Sendable {
         return try store.database.write { db in
             var inserted = false
             for (request, payload) in zip(requests, payloads) {
-                try db.execute(
-                    sql: Self.insert,
+                try db.cachedStatement(sql: Self.insert).execute(
                     arguments: [request.message.transactionID.rawValue, request.target.rawValue, request.message.chat.rawValue, payload,
                                 now.timeIntervalSince1970, now.timeIntervalSince1970, now.timeIntervalSince1970])
                 inserted = inserted || db.changesCount > 0
@@ -86,14 +85,14 @@ public struct Outbox: Sendable {
     /// The oldest pending rows for one chat, in send order.
     public func pending(for side: BridgeSideKind, chat: BridgeChatID, limit: Int = 64) throws -> [OutboxEntry] {
         try store.database.read { db in
-            try Row.fetchAll(db, sql: Self.pendingOfChat, arguments: [side.rawValue, chat.rawValue, limit]).map(Self.entry)
+            try Row.fetchAll(db.cachedStatement(sql: Self.pendingOfChat), arguments: [side.rawValue, chat.rawValue, limit]).map(Self.entry)
         }
     }
 
     /// The row with `transaction`, if any.
     public func entry(_ transaction: TransactionID) throws -> OutboxEntry? {
         try store.database.read { db in
-            try Row.fetchOne(db, sql: Self.byTransaction, arguments: [transaction.rawValue]).map(Self.entry)
+            try Row.fetchOne(db.cachedStatement(sql: Self.byTransaction), arguments: [transaction.rawValue]).map(Self.entry)
         }
     }
 
@@ -107,11 +106,10 @@ public struct Outbox: Sendable {
     @discardableResult
     public func complete(_ entry: OutboxEntry, remoteID: RemoteMessageID?, link: MessageLink?, now: Date = Date()) throws -> Bool {
         try store.database.write { db in
-            try db.execute(sql: Self.finish, arguments: ["done", remoteID?.rawValue, nil, now.timeIntervalSince1970, entry.id])
+            try db.cachedStatement(sql: Self.finish).execute(arguments: ["done", remoteID?.rawValue, nil, now.timeIntervalSince1970, entry.id])
             let changed = db.changesCount > 0
             if let link {
-                try db.execute(
-                    sql: Self.linkMessage,
+                try db.cachedStatement(sql: Self.linkMessage).execute(
                     arguments: [link.skypeChat.rawValue, link.skypeMessage.rawValue, link.mattermostPost.rawValue, now.timeIntervalSince1970])
             }
             return changed
@@ -134,7 +132,7 @@ public struct Outbox: Sendable {
 
     private static func write(_ cursor: CursorPosition, _ db: Database, now: Date) throws {
         let milliseconds = Int64((cursor.time.timeIntervalSince1970 * 1000).rounded())
-        try db.execute(sql: upsertCursor, arguments: [cursor.side.rawValue, cursor.chat.rawValue, String(milliseconds), now.timeIntervalSince1970])
+        try db.cachedStatement(sql: upsertCursor).execute(arguments: [cursor.side.rawValue, cursor.chat.rawValue, String(milliseconds), now.timeIntervalSince1970])
     }
 
     private static func entry(_ row: Row) throws -> OutboxEntry {

@@ -39,9 +39,10 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// Parses JSON bytes.
+    /// Parses JSON bytes (any value, also a bare string or number).
+    /// - Throws: when the bytes are not JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try data.withUnsafeBytes { bytes throws(JSONReader.Failure) in try JSONReader.value(of: bytes) }
     }
 
     /// The member `key` of an object; nil otherwise.
