@@ -17,7 +17,6 @@ struct InterfaceCallHandler: Sendable {
     let options: InterfaceOptions
     let connection: SkypeAPIConnection
     let store: InterfaceStore
-    let audio: @Sendable (String) -> CallAudioPump
     let events: @Sendable (InterfaceEvent) async -> Void
     let logger: Logger
 
@@ -95,7 +94,15 @@ struct InterfaceCallHandler: Sendable {
 
     private func startAudio(_ id: SkypeCallID) async -> Task<CallAudioLink.Result, Never>? {
         guard let link = try? await CallAudioLink.open(lowLatency: options.lowLatencyAudio) else { return nil }
-        let pump = audio(interface.name)
+        let pump: CallAudioPump
+        do {
+            pump = try await options.answerAudio.makePump(interface: interface.name, call: id)
+        } catch {
+            logger.warning(
+                "cannot open the answered call's audio (answer_play, answer_record); the caller hears silence",
+                metadata: ["sb.interface": "\(interface.name)", "sb.error": "\(error)"])
+            pump = CallAudioPump(source: SilenceSource(), sink: CountingSink())
+        }
         let connection = connection
         let task = Task {
             let result = await link.run(pump: pump)

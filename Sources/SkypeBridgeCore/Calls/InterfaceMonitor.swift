@@ -15,21 +15,16 @@ public actor InterfaceMonitor {
     /// The pause between attach attempts of an interface that is down.
     public let reconnectDelay: Duration
     private let manager: InterfaceManager
-    private let audio: @Sendable (String) -> CallAudioPump
     private let logger: Logger
     /// (skype user, caller) → when an interface of that user answered that caller.
     private var answeredRings: [String: ContinuousClock.Instant] = [:]
 
-    /// A monitor of `manager`'s interfaces; `audio` makes the pump of an answered call on the
-    /// named interface (silence out and a counting sink unless told otherwise).
-    public init(
-        manager: InterfaceManager, reconnectDelay: Duration = .seconds(2), logger: Logger,
-        audio: @escaping @Sendable (String) -> CallAudioPump = { _ in CallAudioPump(source: SilenceSource(), sink: CountingSink()) }
-    ) {
+    /// A monitor of `manager`'s interfaces; an answered call's audio is what the interface's
+    /// `answer_play` and `answer_record` say.
+    public init(manager: InterfaceManager, reconnectDelay: Duration = .seconds(2), logger: Logger) {
         self.manager = manager
         self.reconnectDelay = reconnectDelay
         self.logger = logger
-        self.audio = audio
     }
 
     /// Watches every loaded interface until the task is cancelled.
@@ -74,7 +69,7 @@ public actor InterfaceMonitor {
                 logger.info("interface attached", metadata: ["sb.interface": "\(interface.name)", "sb.user": "\(interface.skypeUser)"])
                 await events(.attached(interface: interface.name, user: interface.skypeUser))
                 let handler = InterfaceCallHandler(
-                    monitor: self, interface: interface, options: options, connection: connection, store: manager.store, audio: audio,
+                    monitor: self, interface: interface, options: options, connection: connection, store: manager.store,
                     events: events, logger: logger)
                 await withTaskCancellationHandler {
                     await handler.run()

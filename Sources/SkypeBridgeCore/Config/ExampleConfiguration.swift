@@ -123,6 +123,13 @@ public enum ExampleConfiguration {
     attach_timeout = "10s"
     # The application name the client shows when asking whether to allow access.
     application_name = "skypebridge"
+    # What the caller of an answered call hears: "silence", "tone:HZ", "pulse", "pulse:SOURCE"
+    # or a WAV file path ("/…" or "~/…"; any common format, then silence when it ends).
+    answer_play = "silence"
+    # Where the caller's voice goes: a directory (one WAV per call, named
+    # <interface>-call<id>-<UTC time>.wav), "pulse" or "pulse:SINK"; unset discards it.
+    # An endpoint that cannot be opened is logged and the call goes on with silence.
+    # answer_record = "~/.local/state/skypebridge/calls"
 
     # One table per interface; the name (a-z, 0-9, '_', '-') is how commands refer to it.
     # endpoint ("tcp://host:port" or "unix:/path") and skype_user are required, here or above.

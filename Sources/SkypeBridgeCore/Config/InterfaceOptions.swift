@@ -33,6 +33,9 @@ public struct InterfaceOptions: Sendable, Hashable {
     /// `application_name` (`"skypebridge"`): the name sent with `NAME`, which the client shows when
     /// it asks whether to allow access.
     public var applicationName: String
+    /// `answer_play` (`"silence"`) and `answer_record` (unset): the audio of a call the interface
+    /// answers.
+    public var answerAudio: AnsweredCallAudio
 
     /// Creates interface options; every parameter defaults to the documented default.
     public init(
@@ -44,7 +47,8 @@ public struct InterfaceOptions: Sendable, Hashable {
         silentMode: Bool = false,
         lowLatencyAudio: Bool = true,
         attachTimeout: Duration = .seconds(10),
-        applicationName: String = "skypebridge"
+        applicationName: String = "skypebridge",
+        answerAudio: AnsweredCallAudio = AnsweredCallAudio()
     ) {
         self.incomingCallAction = incomingCallAction
         self.autoAcceptContacts = autoAcceptContacts
@@ -55,5 +59,6 @@ public struct InterfaceOptions: Sendable, Hashable {
         self.lowLatencyAudio = lowLatencyAudio
         self.attachTimeout = attachTimeout
         self.applicationName = applicationName
+        self.answerAudio = answerAudio
     }
 }

@@ -5,7 +5,7 @@ extension InterfaceSettings {
     static let tomlKeys = [
         "endpoint", "skype_user", "incoming_call_action", "auto_accept_contacts", "write_silence_when_idle",
         "ring_timeout", "report_incoming_chat_messages", "silent_mode", "low_latency_audio", "attach_timeout",
-        "application_name",
+        "application_name", "answer_play", "answer_record",
     ]
 
     /// Reads `[interfaces]`: its own keys are defaults, each table is one interface. Returns the
@@ -77,5 +77,7 @@ extension InterfaceOptions {
         writer.bool("low_latency_audio", lowLatencyAudio)
         writer.duration("attach_timeout", attachTimeout)
         writer.string("application_name", applicationName)
+        writer.string("answer_play", answerAudio.sourceText)
+        if let record = answerAudio.destinationText { writer.string("answer_record", record) }
     }
 }

@@ -12,6 +12,8 @@ struct InterfaceSettingsLayer {
     var lowLatencyAudio: Bool?
     var attachTimeout: Duration?
     var applicationName: String?
+    var answerPlay: AnsweredCallAudio.Source?
+    var answerRecord: AnsweredCallAudio.Destination?
 
     /// Reads the settings keys of `reader`'s table; other keys are the caller's business.
     init(reading reader: ConfigTableReader) throws(ConfigError) {
@@ -27,6 +29,12 @@ struct InterfaceSettingsLayer {
         attachTimeout = try reader.duration("attach_timeout", minimum: .seconds(1))
         applicationName = try Self.token(
             reading: reader, key: "application_name", expected: "an application name without spaces")
+        answerPlay = try Self.parsed(
+            reading: reader, key: "answer_play", expected: #""silence", "tone:HZ" (20-8000), "pulse[:SOURCE]" or a WAV file path"#,
+            AnsweredCallAudio.source(parsing:))
+        answerRecord = try Self.parsed(
+            reading: reader, key: "answer_record", expected: #"a directory path ("/…" or "~/…") or "pulse[:SINK]""#,
+            AnsweredCallAudio.destination(parsing:))
     }
 
     /// `options` with every setting this layer sets replaced.
@@ -40,8 +48,21 @@ struct InterfaceSettingsLayer {
             silentMode: silentMode ?? options.silentMode,
             lowLatencyAudio: lowLatencyAudio ?? options.lowLatencyAudio,
             attachTimeout: attachTimeout ?? options.attachTimeout,
-            applicationName: applicationName ?? options.applicationName
+            applicationName: applicationName ?? options.applicationName,
+            answerAudio: AnsweredCallAudio(
+                source: answerPlay ?? options.answerAudio.source, destination: answerRecord ?? options.answerAudio.destination)
         )
+    }
+
+    /// A string `parse` understands.
+    private static func parsed<T>(
+        reading reader: ConfigTableReader, key: String, expected: String, _ parse: (String) -> T?
+    ) throws(ConfigError) -> T? {
+        guard let text = try reader.string(key) else { return nil }
+        guard let value = parse(text) else {
+            throw ConfigError.invalidValue(reader.location(of: key), key: key, expected: expected, found: ConfigTableReader.quoted(text))
+        }
+        return value
     }
 
     /// A non-empty string without whitespace, as the Skype Desktop API protocol needs for names.

@@ -61,6 +61,33 @@ import Testing
         #expect(record?["state"] as? String == "IDLE")
     }
 
+    @Test func anAnsweredCallHearsTheConfiguredToneAndTheCallerIsRecorded() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let recordings = sandbox.directory + "/calls"
+        try FileManager.default.createDirectory(atPath: recordings, withIntermediateDirectories: true)
+        let (listening, _) = try await startListening(
+            sandbox, defaults: [#"incoming_call_action = "answer""#, #"answer_play = "tone:700""#, "answer_record = \"\(recordings)\""],
+            types: ["call-end"], count: 1)
+        try await ControlClient.call(
+            "POST", sandbox.controlURL("client-api", "/incoming-call"), body: ["to": "helpdesk", "from": "alice", "audio": "echo"])
+        var answered: [String: Any]?
+        try await CallTestSupport.waitUntil {
+            answered = try await CallTestSupport.calls(sandbox).first { $0["status"] as? String == "INPROGRESS" }
+            return answered != nil
+        }
+        try await Task.sleep(for: .seconds(2))
+        try await ControlClient.call("POST", sandbox.controlURL("client-api", "/calls/\(answered?["id"] as? Int ?? 0)/hangup"))
+        let result = await listening.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: recordings)
+        #expect(files.count == 1 && files[0].hasPrefix("desk3-call") && files[0].hasSuffix(".wav"), "\(files)")
+        let (rate, channels, samples) = try AudioCheck.readWAV(recordings + "/" + (files.first ?? ""))
+        #expect(rate == 16_000 && channels == 1)
+        let heard = try #require(AudioCheck.strongestWindow(samples, frequency: 700), "the caller echoed nothing back")
+        #expect(abs(AudioCheck.dominantFrequency(heard) - 700) <= 2, "the tone we played came back through the caller's echo")
+    }
+
     @Test func rejectedCallsChatsAndContactRequestsAreReported() async throws {
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
