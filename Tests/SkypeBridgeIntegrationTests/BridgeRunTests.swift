@@ -47,6 +47,34 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    @Test func messagesLongerThanTheOtherSideAllowsArriveWholeAsSeveralMessagesInOrder() async throws {
+        let fixture = try await BridgeRunFixture()
+        let bridge = try await fixture.startBridge()
+        defer { bridge.kill() }
+        let words = (1...5_800).map { String(format: "w%05d", $0) }
+        try await fixture.skypeSays("alice", words.joined(separator: " "))
+        var channel = ""
+        #expect(try await fixture.eventually {
+            channel = try await fixture.channelID("skype-8-alice") ?? ""
+            guard !channel.isEmpty else { return false }
+            return try await fixture.livePosts(channel).count >= 3
+        })
+        let posts = try await fixture.livePosts(channel).compactMap { $0["message"] as? String }
+        #expect(posts.count == 3, "40,000 characters in posts of at most 16,383")
+        #expect(posts.allSatisfy { $0.unicodeScalars.count <= 16_383 })
+        #expect(posts.joined(separator: " ").split(whereSeparator: \.isWhitespace).map(String.init) == words)
+
+        let reply = (1...1_700).map { String(format: "r%05d", $0) }
+        try await fixture.mattermostSays("mia", reply.joined(separator: " "), in: "skype-8-alice")
+        #expect(try await fixture.eventually { try await fixture.bridgeMessagesOnSkype().count >= 2 })
+        try await Task.sleep(for: .seconds(1))
+        let messages = try await fixture.bridgeMessagesOnSkype().compactMap { $0["content"] as? String }
+        #expect(messages.count == 2, "12,000 characters in Skype messages of at most 8,000")
+        #expect(messages.allSatisfy { $0.hasPrefix("[ Mia ] ") && $0.unicodeScalars.count <= 8_000 })
+        let received = messages.map { String($0.dropFirst("[ Mia ] ".count)) }.joined(separator: " ")
+        #expect(received.split(whereSeparator: \.isWhitespace).map(String.init) == reply)
+    }
+
     @Test func aSkypeQuoteOfARelayedMessageBecomesAThreadReply() async throws {
         let fixture = try await BridgeRunFixture()
         let bridge = try await fixture.startBridge()

@@ -125,6 +125,8 @@ public struct BridgeRouter: Sendable {
             transactionID: .derived(from: key.joined(separator: "|"), for: message.side.other), chat: target, body: "",
             senderName: message.sender.displayName)
         if action != .delete { try await convert(message, into: &outgoing) }
+        let parts = action == .delete ? [] : Self.split(outgoing.body, for: message.side.other)
+        if let first = parts.first { outgoing.body = first }
         var files = action == .post ? message.attachments : []
         if message.side == .skype, !files.isEmpty {
             outgoing.attachment = files.removeFirst()
@@ -133,15 +135,33 @@ public struct BridgeRouter: Sendable {
         }
         let request = OutboxRequest(
             action: action, target: message.side.other, message: outgoing, origin: MessageOrigin(side: message.side, chat: message.chat, id: message.id))
+        let partRequests: [OutboxRequest] = action != .post ? [] : parts.dropFirst().enumerated().map { index, part in
+            OutboxRequest(action: .post, target: message.side.other, message: OutgoingMessage(
+                transactionID: .derived(from: (key + ["part", String(index + 2)]).joined(separator: "|"), for: message.side.other),
+                chat: target, body: part, senderName: outgoing.senderName, replyTo: outgoing.replyTo))
+        }
         let fileRequests = files.enumerated().map { index, file in
             OutboxRequest(action: .post, target: message.side.other, message: OutgoingMessage(
                 transactionID: .derived(from: (key + ["file", String(index)]).joined(separator: "|"), for: message.side.other), chat: target,
                 body: "", attachment: file))
         }
-        try await worker.enqueue([request] + fileRequests, cursors: [
+        try await worker.enqueue([request] + partRequests + fileRequests, cursors: [
             CursorPosition(side: message.side, chat: message.chat, time: message.time),
             CursorPosition(side: message.side, chat: CursorPosition.anyChat, time: message.time),
         ])
+    }
+
+    /// Room left in each part for the sender attribution the target side adds.
+    static let attributionAllowance = 512
+
+    /// A rendered message in parts that each fit the target side's limit, attribution included.
+    /// A new message is posted as all its parts, in order, each attributed; message links point
+    /// at the first part, so an edit changes the first part (to the new text's first part) and a
+    /// delete removes it.
+    static func split(_ body: String, for target: BridgeSideKind) -> [String] {
+        let format: MessageFormat = target == .mattermost ? .mattermostMarkdown : .skypeRichText
+        let maximum = target == .mattermost ? MattermostMarkdown.maximumPostLength : SkypeRichText.maximumMessageLength
+        return MessageSplitter(format: format, limit: maximum - attributionAllowance).split(body)
     }
 
     private func counterpart(of message: BridgeMessage) async throws -> BridgeChatID? {
