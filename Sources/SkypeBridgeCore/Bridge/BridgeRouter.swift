@@ -15,12 +15,14 @@ public struct BridgeRouter: Sendable {
     private let echoGuard: EchoGuard
     private let settings: BridgeSettings
     private let metrics: BridgeMetrics
+    private let health: BridgeHealth
     private let logger: Logger
 
-    /// Creates a router over two sides and the state store's tables.
+    /// Creates a router over two sides and the state store's tables; `health` follows each
+    /// side's disconnects and reconnects.
     public init(
         sides: [any BridgeSide], channels: any ChannelMap, worker: OutboxWorker, store: StateStore, settings: BridgeSettings,
-        metrics: BridgeMetrics, logger: Logger
+        metrics: BridgeMetrics, health: BridgeHealth, logger: Logger
     ) {
         self.sides = Dictionary(sides.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         self.channels = channels
@@ -32,6 +34,7 @@ public struct BridgeRouter: Sendable {
             outbox: outbox, links: links, relayOwnMessages: settings.relayOwnMessages, ignoredSenders: settings.ignoreSenders)
         self.settings = settings
         self.metrics = metrics
+        self.health = health
         self.logger = logger
     }
 
@@ -44,8 +47,13 @@ public struct BridgeRouter: Sendable {
             for (kind, stream) in streams {
                 group.addTask {
                     for await event in stream {
-                        if case .reconnected = event { metrics.reconnected(kind) }
-                        await handle(event, from: kind)
+                        switch event {
+                        case .disconnected: health.set(kind, connected: false)
+                        case .reconnected:
+                            metrics.reconnected(kind)
+                            health.set(kind, connected: true)
+                        default: await handle(event, from: kind)
+                        }
                     }
                 }
             }
@@ -97,7 +105,7 @@ public struct BridgeRouter: Sendable {
             case .edited(let message): try await relay(message, action: .edit)
             case .deleted(let message): try await relay(message, action: .delete)
             case .contactRequest(let chat, let name): try await accept(chat, name: name, on: side)
-            case .reconnected: break
+            case .disconnected, .reconnected: break
             }
         } catch {
             logger.error("cannot relay an event", metadata: ["sb.side": "\(side)", "sb.error": "\(error)"])

@@ -67,7 +67,8 @@ public final class BridgeService: Sendable {
         self.health = BridgeHealth(expected: sides.map(\.kind))
         self.sides = sides
         self.router = BridgeRouter(
-            sides: sides, channels: channels, worker: outbox, store: store, settings: configuration.bridge, metrics: metrics, logger: logger)
+            sides: sides, channels: channels, worker: outbox, store: store, settings: configuration.bridge, metrics: metrics,
+            health: health, logger: logger)
         self.store = store
         self.configuration = configuration
         self.routes = routes

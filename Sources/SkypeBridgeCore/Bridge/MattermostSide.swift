@@ -201,6 +201,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
                 if post.deleteAt > 0 { return .deleted(try await bridgeMessage(post)) }
                 return post.editAt > 0 ? .edited(try await bridgeMessage(post)) : nil
             case .postDeleted(let post): return .deleted(try await bridgeMessage(post))
+            case .disconnected: return .disconnected
             case .reconnected: return .reconnected
             default: return nil
             }

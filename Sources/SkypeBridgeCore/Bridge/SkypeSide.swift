@@ -151,9 +151,12 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
     /// if it fails, for example when the password is refused for a while.
     private func pump(_ continuation: AsyncStream<BridgeEvent>.Continuation) async {
         var failures = 0
+        var connected = true
         while !Task.isCancelled {
             do {
                 let account = try await ownAccount()
+                if !connected { continuation.yield(.reconnected) }
+                connected = true
                 for try await event in SkypeEventStream(client: client, options: streamOptions, logger: logger) {
                     failures = 0
                     if let bridged = Self.bridgeEvent(event, account: account) { continuation.yield(bridged) }
@@ -161,12 +164,13 @@ public final class SkypeSide: BridgeSide, EditingSide, DeletingSide, Backfilling
                 return
             } catch {
                 if Task.isCancelled { return }
+                if connected { continuation.yield(.disconnected) }
+                connected = false
                 failures += 1
                 let ceiling = min(Duration.seconds(1) * (1 << min(failures, 6)), .seconds(60))
                 let delay = ceiling * Double.random(in: 0.5...1)
                 logger.warning("skype events stopped; reconnecting", metadata: ["sb.error": "\(error)", "sb.retry.in": "\(delay)"])
                 try? await Task.sleep(for: delay)
-                continuation.yield(.reconnected)
             }
         }
     }

@@ -12,6 +12,8 @@ public enum MattermostEvent: Sendable, Hashable {
     case userAdded(channelID: MattermostChannelID, userID: MattermostUserID)
     /// Someone is typing in a channel (in the thread `parentID`, if any).
     case typing(channelID: MattermostChannelID, userID: MattermostUserID, parentID: MattermostPostID?)
+    /// The socket was lost; ``reconnected(resumed:)`` follows once the stream is back.
+    case disconnected
     /// The stream reconnected after losing its socket. The events of the gap have already been
     /// delivered before this event: replayed by the server when `resumed` is true, otherwise
     /// backfilled with `posts?since=` (posts only; other kinds of events of the gap are lost).

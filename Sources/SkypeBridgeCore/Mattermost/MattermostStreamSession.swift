@@ -79,6 +79,7 @@ actor MattermostStreamSession {
                 Task { await self.stop() }
             }
             guard !Task.isCancelled, !stopped else { break }
+            if established { output.yield(.disconnected) }
             failures = established ? 1 : failures + 1
             let delay = options.reconnect.delay(afterFailures: failures)
             logger.info("mattermost websocket disconnected; reconnecting", metadata: ["sb.mm.retry_in_ms": "\(delay.milliseconds)"])

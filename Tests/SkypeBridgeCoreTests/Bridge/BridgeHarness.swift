@@ -12,6 +12,7 @@ struct BridgeHarness {
     let worker: OutboxWorker
     let router: BridgeRouter
     let metrics = BridgeMetrics()
+    let health = BridgeHealth()
 
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
@@ -30,7 +31,7 @@ struct BridgeHarness {
             schedule: OutboxWorker.RetrySchedule(baseDelay: .milliseconds(20), maxDelay: .milliseconds(100)), logger: Self.logger)
         router = BridgeRouter(
             sides: [skype, mattermost], channels: channels, worker: worker, store: store, settings: settings, metrics: metrics,
-            logger: Self.logger)
+            health: health, logger: Self.logger)
     }
 
     /// Starts the worker and the router; the returned task runs until cancelled.

@@ -42,6 +42,24 @@ struct BridgeRouterTests {
         #expect(bridge.mattermost.posted.first?.message.senderName == "Bridge Bot")
     }
 
+    @Test func healthFollowsEachSidesDisconnectsAndReconnects() async throws {
+        let bridge = try BridgeHarness()
+        bridge.health.set(.skype, connected: true)
+        bridge.health.set(.mattermost, connected: true)
+        let task = try await bridge.start()
+        defer { task.cancel() }
+        bridge.mattermost.emit(.disconnected)
+        #expect(await eventually { !bridge.health.isHealthy })
+        #expect(bridge.health.json(outboxDepth: 0).contains(#""mattermost":false"#))
+        bridge.mattermost.emit(.reconnected)
+        #expect(await eventually { bridge.health.isHealthy })
+        bridge.skype.emit(.disconnected)
+        #expect(await eventually { !bridge.health.isHealthy })
+        bridge.skype.emit(.reconnected)
+        #expect(await eventually { bridge.health.isHealthy })
+        #expect(bridge.metrics.render(outboxDepth: 0).contains(#"skypebridge_reconnects_total{side="mattermost"} 1"#))
+    }
+
     @Test func ownAccountMessagesAreDroppedWhenDisabled() async throws {
         let bridge = try BridgeHarness(settings: BridgeSettings(relayOwnMessages: false))
         let task = try await bridge.start()

@@ -89,7 +89,9 @@ struct MattermostEventStreamTests {
             let after = try await server.post(as: "mia", in: channel, "after")
             let seen = await recorder.wait { $0.contains { $0.post?.id == after } }
 
-            let order = seen.map { event -> String in
+            let lost = try #require(seen.firstIndex(of: .disconnected), "the lost socket is reported")
+            #expect(lost < (seen.firstIndex(of: .reconnected(resumed: true)) ?? 0))
+            let order = seen.filter { $0 != .disconnected }.map { event -> String in
                 if case .reconnected(let resumed) = event { return "reconnected \(resumed)" }
                 return event.post.map { "posted \($0.message)" } ?? "other"
             }
@@ -123,7 +125,7 @@ struct MattermostEventStreamTests {
             let after = try await server.post(as: "mia", in: channel, "after")
             let seen = await recorder.wait { $0.contains { $0.post?.id == after } }
 
-            let order = seen.map { event -> String in
+            let order = seen.filter { $0 != .disconnected }.map { event -> String in
                 switch event {
                 case .posted(let post): "posted \(post.message)"
                 case .postEdited(let post): "edited \(post.message)"
