@@ -76,11 +76,16 @@ enum ExitCodes: Int32, CaseIterable {
     }
 
     /// The table shown in `skypebridge --help` and the man page.
+    /// Built with a plain loop: the generic `joined(separator:)` costs runtime conformance
+    /// lookups at every start, since the root command's help is built even for `send`.
     static var table: String {
-        allCases.map { code in
+        var text = ""
+        for code in allCases {
             let number = String(code.rawValue)
-            return "  " + number + String(repeating: " ", count: max(1, 5 - number.count)) + code.meaning
-        }.joined(separator: "\n")
+            if !text.isEmpty { text += "\n" }
+            text += "  " + number + String(repeating: " ", count: max(1, 5 - number.count)) + code.meaning
+        }
+        return text
     }
 }
 
