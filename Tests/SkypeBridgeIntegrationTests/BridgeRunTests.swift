@@ -75,6 +75,25 @@ import Testing
         #expect(received.split(whereSeparator: \.isWhitespace).map(String.init) == reply)
     }
 
+    @Test func mentionsOfMappedPeopleBecomeMentionsOnTheOtherSide() async throws {
+        let fixture = try await BridgeRunFixture(bridgeSettings: "[bridge.mentions]\n\"8:bob\" = \"@max\"")
+        let bridge = try await fixture.startBridge()
+        defer { bridge.kill() }
+        try await fixture.skypeSays("alice", #"ask <at id="8:bob">Bob Builder</at> or <at id="8:carol">Carol</at>"#)
+        var channel = ""
+        #expect(try await fixture.eventually {
+            channel = try await fixture.channelID("skype-8-alice") ?? ""
+            guard !channel.isEmpty else { return false }
+            return try await fixture.livePosts(channel).count == 1
+        })
+        #expect(try await fixture.livePosts(channel).first?["message"] as? String == "ask @max or @Carol")
+
+        try await fixture.mattermostSays("mia", "@max please look, @mia too", in: "skype-8-alice")
+        #expect(try await fixture.eventually { try await fixture.bridgeMessagesOnSkype().count == 1 })
+        let relayed = try await fixture.bridgeMessagesOnSkype().first?["content"] as? String ?? ""
+        #expect(relayed == #"[ Mia ] <at id="8:bob">bob</at> please look, @mia too"#, "\(relayed)")
+    }
+
     @Test func aSkypeQuoteOfARelayedMessageBecomesAThreadReply() async throws {
         let fixture = try await BridgeRunFixture()
         let bridge = try await fixture.startBridge()

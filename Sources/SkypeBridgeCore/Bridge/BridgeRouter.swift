@@ -191,7 +191,7 @@ public struct BridgeRouter: Sendable {
                 if case .lineBreak? = spans.first { spans.removeFirst() }
                 outgoing.replyTo = link.mattermostPost
             }
-            let options = MattermostRenderOptions(allowsChannelWideMentions: settings.allowMassMentions)
+            let options = MattermostRenderOptions(mentions: settings.mentionResolver, allowsChannelWideMentions: settings.allowMassMentions)
             outgoing.body = MattermostMarkdown.render(FormattedText(spans), options: options)
         case .mattermost:
             if let parent = message.replyTo, let quote = try await quote(of: parent, in: message.chat, skypeChat: outgoing.chat) {

@@ -45,7 +45,7 @@ public final class BridgeService: Sendable {
             logger: logger)
         let mattermost = MattermostSide(
             client: client, websocketURL: websocketURL, template: AttributionTemplate(settings.mattermostTemplate),
-            allowMassMentions: settings.allowMassMentions,
+            allowMassMentions: settings.allowMassMentions, mentions: settings.mentionResolver,
             channels: { (try? await channels.links().map(\.mattermost)) ?? [] }, logger: logger)
         return BridgeService(
             sides: [skype, mattermost], channels: channels, store: store, configuration: configuration, routes: routes, logger: logger)

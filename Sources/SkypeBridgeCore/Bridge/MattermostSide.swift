@@ -35,15 +35,16 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
     /// Creates the side.
     /// - Parameters:
     ///   - template: `[bridge] mattermost_template`, applied to every relayed post.
+    ///   - mentions: `[bridge.mentions]`, so an `@username` of a mapped person becomes a Skype mention.
     ///   - channels: the bridged channels, which the stream backfills after losing events.
     public init(
         client: MattermostClient, websocketURL: URL, template: AttributionTemplate, allowMassMentions: Bool,
-        channels: @escaping @Sendable () async -> [BridgeChatID], logger: Logger
+        mentions: MentionResolver = .unmapped, channels: @escaping @Sendable () async -> [BridgeChatID], logger: Logger
     ) {
         self.client = client
         self.websocketURL = websocketURL
         self.template = template
-        self.renderOptions = MattermostRenderOptions(allowsChannelWideMentions: allowMassMentions)
+        self.renderOptions = MattermostRenderOptions(mentions: mentions, allowsChannelWideMentions: allowMassMentions)
         self.channels = channels
         var logger = logger
         logger[metadataKey: "sb.side"] = "mattermost"
@@ -220,7 +221,7 @@ public final class MattermostSide: BridgeSide, EditingSide, DeletingSide, Backfi
             side: .mattermost, chat: BridgeChatID(post.channelID.rawValue), id: RemoteMessageID(post.id.rawValue),
             sender: BridgeSender(
                 id: author.username, displayName: post.props["override_username"]?.string ?? author.displayName, isBridgeAccount: post.userID == bot.id),
-            text: MattermostMarkdown.parse(post.message),
+            text: MattermostMarkdown.parse(post.message, mentions: renderOptions.mentions),
             time: Date(timeIntervalSince1970: Double(max(post.updateAt, post.createAt)) / 1000),
             transactionID: Self.transaction(of: post), replyTo: post.rootID.map { RemoteMessageID($0.rawValue) },
             isSystem: post.isSystem, version: String(post.editAt), attachments: try await attachments(of: post))

@@ -1,3 +1,5 @@
+import TOMLKit
+
 extension BridgeSettings {
     /// The keys `[bridge]` accepts.
     static let tomlKeys = [
@@ -6,9 +8,9 @@ extension BridgeSettings {
         "ignore_senders",
     ]
 
-    /// Reads `[bridge]`; absent keys keep their defaults.
+    /// Reads `[bridge]` and `[bridge.mentions]`; absent keys keep their defaults.
     init(reading reader: ConfigTableReader) throws(ConfigError) {
-        try reader.checkKeys(Self.tomlKeys)
+        try reader.checkKeys(Self.tomlKeys, subsections: ["mentions"])
         self.init()
         autoCreateChannels = try reader.bool("auto_create_channels") ?? autoCreateChannels
         channelPrefix = try Self.channelName(reading: reader, key: "channel_prefix", allowEmpty: true) ?? channelPrefix
@@ -21,6 +23,27 @@ extension BridgeSettings {
         maxFileSize = try reader.byteSize("max_file_size", minimum: ByteSize(bytes: 1)) ?? maxFileSize
         drainTimeout = try reader.duration("drain_timeout", minimum: .zero) ?? drainTimeout
         ignoreSenders = try reader.stringArray("ignore_senders") ?? ignoreSenders
+        if let mentionsReader = try reader.subtable("mentions") {
+            for (id, value) in mentionsReader.entriesInFileOrder {
+                mentions[id] = try Self.mention(reading: mentionsReader, id: id, value: value)
+            }
+        }
+    }
+
+    /// One `"8:skype.name" = "mattermost.username"` of `[bridge.mentions]`; a leading `@` is
+    /// dropped and the name lowercased, as Mattermost keeps usernames.
+    private static func mention(reading reader: ConfigTableReader, id: String, value: TOMLValueConvertible) throws(ConfigError) -> String {
+        let location = reader.location(of: id)
+        guard id.hasPrefix("8:"), id.count > 2, !id.contains(where: \.isWhitespace) else {
+            throw ConfigError.invalidName(location, kind: "Skype person id", name: id, rule: #"use the person's id, like "8:alice""#)
+        }
+        let expected = "a Mattermost username (a-z, 0-9, '.', '-' and '_')"
+        guard let text = value.string else { throw reader.wrongType(id, expected: expected, value) }
+        let username = (text.hasPrefix("@") ? String(text.dropFirst()) : text).lowercased()
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-_".unicodeScalars)
+        let valid = !username.isEmpty && username.count <= 64 && username.unicodeScalars.allSatisfy(allowed.contains)
+        guard valid else { throw ConfigError.invalidValue(location, key: id, expected: expected, found: ConfigTableReader.quoted(text)) }
+        return username
     }
 
     /// A Mattermost channel name (or, with `allowEmpty`, the start of one): lowercase letters,
@@ -86,5 +109,10 @@ extension BridgeSettings {
         writer.byteSize("max_file_size", maxFileSize)
         writer.duration("drain_timeout", drainTimeout)
         writer.strings("ignore_senders", ignoreSenders)
+        writer.section("bridge.mentions")
+        if mentions.isEmpty { writer.comment(#"nobody mapped; add lines like "8:alice" = "alice.smith""#) }
+        for (id, username) in mentions.sorted(by: { $0.key < $1.key }) {
+            writer.string(id, username)
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct BridgeSettings: Sendable, Hashable {
     public var drainTimeout: Duration
     /// `ignore_senders`: Skype or Mattermost user names whose messages are never relayed.
     public var ignoreSenders: [String]
+    /// `[bridge.mentions]`: Skype person id (`8:…`) → Mattermost username, so a mention of one
+    /// becomes a mention of the other both ways; unlisted people are mentioned as plain `@Name`.
+    public var mentions: [String: String]
 
     /// Creates bridge settings; every parameter defaults to the documented default.
     public init(
@@ -38,7 +41,8 @@ public struct BridgeSettings: Sendable, Hashable {
         allowMassMentions: Bool = false,
         maxFileSize: ByteSize = .mebibytes(50),
         drainTimeout: Duration = .seconds(10),
-        ignoreSenders: [String] = []
+        ignoreSenders: [String] = [],
+        mentions: [String: String] = [:]
     ) {
         self.autoCreateChannels = autoCreateChannels
         self.channelPrefix = channelPrefix
@@ -51,5 +55,16 @@ public struct BridgeSettings: Sendable, Hashable {
         self.maxFileSize = maxFileSize
         self.drainTimeout = drainTimeout
         self.ignoreSenders = ignoreSenders
+        self.mentions = mentions
+    }
+
+    /// The resolver of ``mentions`` for the formatters: Skype id → username one way, username →
+    /// the Skype person (named by their Skype name) the other.
+    public var mentionResolver: MentionResolver {
+        var people: [String: MentionResolver.SkypeUser] = [:]
+        for (id, username) in mentions {
+            people[username.lowercased()] = MentionResolver.SkypeUser(id: id, name: String(id.dropFirst(2)))
+        }
+        return MentionResolver(skypeToMattermost: mentions, mattermostToSkype: people)
     }
 }

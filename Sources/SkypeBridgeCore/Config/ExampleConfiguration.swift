@@ -82,6 +82,11 @@ public enum ExampleConfiguration {
     # Never relay messages from these senders (Skype or Mattermost user names; none by default).
     ignore_senders = ["echo123", "system-bot"]
 
+    [bridge.mentions]
+    # A Skype person (their id) and their Mattermost username: a mention of one becomes a
+    # mention of the other, both ways. Unlisted people are mentioned as plain @Name.
+    "8:alice" = "alice.smith"
+
     [http]
     # The local HTTP API for sending messages (and /metrics) during `bridge run`.
     enabled = false

@@ -71,7 +71,15 @@ public struct TOMLDocumentWriter: Sendable {
     }
 
     private mutating func raw(_ key: String, _ literal: String) {
-        text += "\(key) = \(literal)\n"
+        text += "\(Self.key(key)) = \(literal)\n"
+    }
+
+    /// `key` bare when TOML allows it (A-Z, a-z, 0-9, `-`, `_`), else quoted (`"8:alice"`).
+    static func key(_ key: String) -> String {
+        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+        return bare ? key : quoted(key)
     }
 
     /// `text` as a TOML basic string with the required escapes.
