@@ -62,11 +62,14 @@ extension MattermostServerState {
         return (post, json)
     }
 
-    /// Records a `pending_post_id`, dropping those older than the 30 s retry window now and then.
+    /// Records a `pending_post_id`, dropping those older than the 30 s retry window now and then
+    /// (when the table has doubled since the last time: with more than 1,024 posts in 30 s, a
+    /// fixed threshold meant filtering the whole table on every post).
     private func rememberPending(_ pendingPostId: String, postId: MattermostPostID) {
         let now = ContinuousClock.now
-        if pendingPosts.count >= 1024 {
+        if pendingPosts.count >= pendingPostsPruneAt {
             pendingPosts = pendingPosts.filter { now - $0.value.at < .seconds(30) }
+            pendingPostsPruneAt = max(1024, 2 * pendingPosts.count)
         }
         pendingPosts[pendingPostId] = (postId, now)
     }

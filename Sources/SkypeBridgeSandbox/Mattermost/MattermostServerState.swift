@@ -20,6 +20,9 @@ actor MattermostServerState {
     var data = MattermostSnapshot()
     /// `pending_post_id` → (post id, when it was first used), for retry de-duplication.
     var pendingPosts: [String: (postId: MattermostPostID, at: ContinuousClock.Instant)] = [:]
+    /// The size of ``pendingPosts`` at which expired entries are dropped next: twice what was
+    /// left after the last pruning, so pruning stays amortised O(1) per post at any rate.
+    var pendingPostsPruneAt = 1024
     var connections: [MattermostConnectionID: MattermostConnection] = [:]
     let encoder = JSONEncoder()
     private var lastTimestamp: Int64 = 0

@@ -15,6 +15,21 @@ import Testing
         }
     }
 
+    @Test func retriesAreStillRecognisedAfterMoreThanAThousandPostsInTheRetryWindow() async throws {
+        try await MattermostTestServer.with { server in
+            let channel = try await server.channel(members: ["bridge-bot"])
+            let first = try await server.post("first", in: channel, token: server.botToken, extra: ["pending_post_id": "txn-0"])
+            for index in 1...1_500 {
+                _ = try await server.post("post \(index)", in: channel, token: server.botToken, extra: ["pending_post_id": "txn-\(index)"])
+            }
+            let retried = try await server.post("first", in: channel, token: server.botToken, extra: ["pending_post_id": "txn-0"])
+            #expect(retried["id"] as? String == first["id"] as? String)
+            let history = try await server.request("GET", "/_control/mattermost/channels/\(channel)/posts").array
+            #expect(history.filter { $0["message"] as? String == "first" }.count == 1)
+            #expect(history.filter { ($0["message"] as? String)?.hasPrefix("post ") == true }.count == 1_500)
+        }
+    }
+
     @Test func sinceReturnsChangedPostsIncludingDeletedOnes() async throws {
         try await MattermostTestServer.with { server in
             let channel = try await server.channel(members: ["bridge-bot", "mia"])
