@@ -38,16 +38,20 @@ import Testing
         }
     }
 
-    @Test func a40MiBFileGoesBothWaysWithTheSameBytesAndFlatMemory() async throws {
+    /// A running bridge with alice's chat bridged, alice on Skype and mia on Mattermost.
+    private func bridgedChat() async throws -> (BridgeRunFixture, RunningBinary, SkypeClient, MattermostClient, MattermostChannelID) {
         let fixture = try await BridgeRunFixture()
         let bridge = try await fixture.startBridge()
+        try await fixture.skypeSays("alice", "hello, files follow")
+        _ = try await fixture.eventually { try await fixture.channelID("skype-8-alice") != nil }
+        let channel = MattermostChannelID(try #require(try await fixture.channelID("skype-8-alice")))
+        return (fixture, bridge, try fixture.skypeClient("alice"), try fixture.miaClient(), channel)
+    }
+
+    @Test func a40MiBFileGoesBothWaysWithTheSameBytesAndFlatMemory() async throws {
+        let (fixture, bridge, alice, mia, channel) = try await bridgedChat()
         defer { bridge.terminate() }
         let directory = fixture.sandbox.directory
-        let alice = try fixture.skypeClient("alice")
-        let mia = try fixture.miaClient()
-        try await fixture.skypeSays("alice", "hello, files follow")
-        #expect(try await fixture.eventually { try await fixture.channelID("skype-8-alice") != nil })
-        let channel = MattermostChannelID(try #require(try await fixture.channelID("skype-8-alice")))
         let idle = try #require(bridge.memoryKiB("VmRSS"))
 
         let big = try file(directory, "big.bin", size: 40 << 20)
@@ -82,17 +86,12 @@ import Testing
     }
 
     @Test func picturesStayPicturesBothWaysAndAnImageThatIsNotOneGoesAsAFile() async throws {
-        let fixture = try await BridgeRunFixture()
-        let bridge = try await fixture.startBridge()
+        let (fixture, bridge, alice, mia, channel) = try await bridgedChat()
         defer { bridge.terminate() }
         let directory = fixture.sandbox.directory
-        let alice = try fixture.skypeClient("alice")
-        let mia = try fixture.miaClient()
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 300)
         try Data(png).write(to: URL(fileURLWithPath: directory + "/chart.png"))
         _ = try await alice.sendFile(SkypeChatID("8:bridge.bot"), path: directory + "/chart.png", kind: .picture)
-        #expect(try await fixture.eventually { try await fixture.channelID("skype-8-alice") != nil })
-        let channel = MattermostChannelID(try #require(try await fixture.channelID("skype-8-alice")))
         var relayed: MattermostPost?
         #expect(try await fixture.eventually {
             relayed = try await mia.posts(in: channel, since: 0).first { !$0.fileIDs.isEmpty }

@@ -100,9 +100,7 @@ public struct AnsweredCallAudio: Sendable, Hashable {
     /// `<directory>/<interface>-call<id>-<UTC yyyyMMdd-HHmmss>.wav`.
     static func recordingPath(in directory: String, interface: String, call: SkypeCallID, now: Date) -> String {
         let time = CivilTime(epochSeconds: Int64(now.timeIntervalSince1970.rounded(.down)))
-        func pad(_ value: Int64, _ width: Int = 2) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
-        let stamp = "\(pad(time.year, 4))\(pad(time.month))\(pad(time.day))-\(pad(time.hour))\(pad(time.minute))\(pad(time.second))"
-        return expanded(directory) + "/\(interface)-call\(call.rawValue)-\(stamp).wav"
+        return expanded(directory) + "/\(interface)-call\(call.rawValue)-\(time.compactText).wav"
     }
 
     private static func pulseDevice(_ text: String) -> String? {

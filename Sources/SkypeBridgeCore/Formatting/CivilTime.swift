@@ -64,22 +64,35 @@ struct CivilTime: Equatable {
     /// Reads `2024-01-02 03:04:05 UTC` back into seconds since 1970.
     static func parseISOText(_ text: Substring) -> Int64? {
         let bytes = Array(text.utf8)
-        guard bytes.count == 23, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-            bytes[19...].elementsEqual(" UTC".utf8)
+        guard bytes.count == 23, bytes[19...].elementsEqual(" UTC".utf8) else { return nil }
+        return CivilTime(leading: bytes, separators: [UInt8(ascii: " ")])?.epochSeconds
+    }
+
+    /// The calendar time the first 19 bytes spell as `YYYY-MM-DD?HH:MM:SS`, where `?` is one of
+    /// `separators`; nil when they do not, or name no valid time.
+    init?(leading bytes: [UInt8], separators: [UInt8]) {
+        guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), separators.contains(bytes[10]),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
         else { return nil }
-        func number(_ range: Range<Int>) -> Int64? {
-            var value: Int64 = 0
-            for byte in bytes[range] {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            return value
+        guard let year = Self.decimal(bytes[0..<4]), let month = Self.decimal(bytes[5..<7]), let day = Self.decimal(bytes[8..<10]),
+            let hour = Self.decimal(bytes[11..<13]), let minute = Self.decimal(bytes[14..<16]), let second = Self.decimal(bytes[17..<19])
+        else { return nil }
+        self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// The number ASCII `digits` spell; nil when one is not a digit.
+    static func decimal(_ digits: ArraySlice<UInt8>) -> Int64? {
+        var value: Int64 = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
-        else { return nil }
-        return CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)?.epochSeconds
+        return value
+    }
+
+    /// `20240102-030405`, for file names.
+    var compactText: String {
+        "\(pad(year, 4))\(pad(month))\(pad(day))-\(pad(hour))\(pad(minute))\(pad(second))"
     }
 
     private func pad(_ value: Int64, _ width: Int = 2) -> String {

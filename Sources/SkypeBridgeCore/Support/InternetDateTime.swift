@@ -8,21 +8,8 @@ enum InternetDateTime {
     /// The instant `text` names, or nil when it is not an internet date-time.
     static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
-            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
-        else { return nil }
-        func number(_ range: Range<Int>) -> Int64? {
-            var value: Int64 = 0
-            for byte in bytes[range] {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
-            let minute = number(14..<16), let second = number(17..<19),
-            let civil = CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard bytes.count >= 20,
+            let civil = CivilTime(leading: bytes, separators: [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")])
         else { return nil }
         var index = 19
         var fraction = 0.0
@@ -44,8 +31,8 @@ enum InternetDateTime {
             guard index + 1 == bytes.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             let colon = index + 6 == bytes.count && bytes[index + 3] == UInt8(ascii: ":")
-            guard colon || index + 5 == bytes.count, let hours = number(index + 1..<index + 3),
-                let minutes = number((colon ? index + 4 : index + 3)..<bytes.count), hours < 24, minutes < 60
+            guard colon || index + 5 == bytes.count, let hours = CivilTime.decimal(bytes[index + 1..<index + 3]),
+                let minutes = CivilTime.decimal(bytes[(colon ? index + 4 : index + 3)...]), hours < 24, minutes < 60
             else { return nil }
             offset = (hours * 3600 + minutes * 60) * (bytes[index] == UInt8(ascii: "+") ? 1 : -1)
         default:
