@@ -1,6 +1,6 @@
 /// A picture or file shared on one side, as the bridge remembers it until it is copied: enough
 /// for the side that reported it to fetch it again (also after a restart, from the outbox).
-public struct BridgeAttachment: Sendable, Hashable, Codable {
+public struct BridgeAttachment: Sendable, Hashable {
     /// The side that holds the file.
     public var side: BridgeSideKind
     /// The side's own reference (an ASM object, a Mattermost file id).

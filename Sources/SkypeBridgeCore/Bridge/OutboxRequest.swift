@@ -1,7 +1,7 @@
 /// What an outbox row asks for: post, edit or delete one message on one side.
-public struct OutboxRequest: Sendable, Hashable, Codable {
+public struct OutboxRequest: Sendable, Hashable {
     /// The kind of change.
-    public enum Action: String, Sendable, Hashable, Codable {
+    public enum Action: String, Sendable, Hashable {
         /// Post ``OutboxRequest/message``.
         case post
         /// Replace the text of the copy of ``OutboxRequest/origin``.
@@ -31,7 +31,7 @@ public struct OutboxRequest: Sendable, Hashable, Codable {
 }
 
 /// Where a relayed message came from.
-public struct MessageOrigin: Sendable, Hashable, Codable {
+public struct MessageOrigin: Sendable, Hashable {
     /// The side it was written on.
     public var side: BridgeSideKind
     /// The chat there.

@@ -5,7 +5,7 @@ import Logging
 /// chat waits (with backoff and jitter) without holding up the others. Rows written by an
 /// earlier process, or that failed once, may have arrived anyway: before sending them the lane
 /// asks the side (``ReconcilingSide``) for messages carrying their transaction ids, so nothing is
-/// posted twice. Other components (the HTTP send API) queue through ``enqueue(_:cursors:)``.
+/// posted twice. The HTTP send API queues through ``submit(_:)``.
 public actor OutboxWorker {
     private struct Lane: Hashable {
         var side: BridgeSideKind
@@ -30,6 +30,7 @@ public actor OutboxWorker {
     }
 
     private let outbox: Outbox
+    private let intake: OutboxIntake
     private let links: MessageLinks
     private let sides: [BridgeSideKind: any BridgeSide]
     private let metrics: BridgeMetrics
@@ -50,6 +51,7 @@ public actor OutboxWorker {
         maxFileSize: Int64 = ByteSize.mebibytes(50).bytes, logger: Logger
     ) {
         self.outbox = outbox
+        self.intake = OutboxIntake(outbox: outbox)
         self.links = links
         self.sides = Dictionary(sides.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         self.metrics = metrics
@@ -79,6 +81,14 @@ public actor OutboxWorker {
             for request in requests { wake(Lane(side: request.target, chat: request.message.chat)) }
         }
         return inserted
+    }
+
+    /// Queues a row from outside the relay (the HTTP send API) and returns once it is durable.
+    /// Concurrent callers share one transaction (``OutboxIntake``) and never wait for this actor;
+    /// the row's lane is woken afterwards.
+    public nonisolated func submit(_ request: OutboxRequest) async throws {
+        try await intake.write(request)
+        Task { await self.wake(Lane(side: request.target, chat: request.message.chat)) }
     }
 
     /// Completes the row an echo belongs to (the echo may overtake the send's own answer).

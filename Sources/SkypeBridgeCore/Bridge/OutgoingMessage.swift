@@ -1,6 +1,6 @@
 /// A message the router asks a side to post: already in the side's markup, attribution not
 /// yet applied (the side applies it the way it can).
-public struct OutgoingMessage: Sendable, Hashable, Codable {
+public struct OutgoingMessage: Sendable, Hashable {
     /// The relay's id; the side sends it along so the echo and a retry can be recognised.
     public var transactionID: TransactionID
     /// Where to post, on the receiving side.

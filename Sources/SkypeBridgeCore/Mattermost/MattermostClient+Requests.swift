@@ -87,10 +87,3 @@ extension MattermostClient {
         return MattermostError.fromServer(status: response.status, id: id, message: message)
     }
 }
-
-extension JSONValue {
-    /// Compact JSON bytes.
-    func jsonData() throws -> Data {
-        try JSONEncoder().encode(self)
-    }
-}

@@ -135,6 +135,6 @@ public struct SendAPIHandler: Sendable {
     /// A random 16-byte request id in hex.
     public static func randomRequestID() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16).leftPadded(to: 2) }.joined()
+        return Hex.lowercase((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 }

@@ -35,6 +35,6 @@ public final class SendAPIOutboxQueue: SendAPIQueue {
         }
         let message = OutgoingMessage(
             transactionID: TransactionID("api-" + requestID), chat: BridgeChatID(Self.chat(for: request.recipient).rawValue), body: body)
-        try await outbox.enqueue(OutboxRequest(action: .post, target: .skype, message: message))
+        try await outbox.submit(OutboxRequest(action: .post, target: .skype, message: message))
     }
 }

@@ -31,9 +31,7 @@ public enum LockAndKey {
         sum = (sum + e) % modulus
 
         let output = [h[0] ^ UInt32(mac), h[1] ^ UInt32(sum), h[2] ^ UInt32(mac), h[3] ^ UInt32(sum)]
-        return output.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32($0 * 8)) } }
-            .map { String($0, radix: 16).leftPadded(to: 2) }
-            .joined()
+        return Hex.lowercase(output.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32($0 * 8)) } })
     }
 
     /// The full header value for `time` (epoch seconds).

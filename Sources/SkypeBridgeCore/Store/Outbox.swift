@@ -49,8 +49,7 @@ public struct Outbox: Sendable {
     /// - Returns: whether any row was new.
     @discardableResult
     public func enqueue(_ requests: [OutboxRequest], cursors: [CursorPosition] = [], now: Date = Date()) throws -> Bool {
-        let encoder = JSONEncoder()
-        let payloads = try requests.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let payloads = requests.map(OutboxPayload.text(of:))
         return try store.database.write { db in
             var inserted = false
             for (request, payload) in zip(requests, payloads) {
@@ -140,7 +139,7 @@ public struct Outbox: Sendable {
         return OutboxEntry(
             id: row["id"],
             transactionID: TransactionID(row["transaction_id"] as String),
-            request: try JSONDecoder().decode(OutboxRequest.self, from: Data(payload.utf8)),
+            request: try OutboxPayload.request(from: payload),
             state: row["state"],
             attempts: row["attempts"],
             nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]),

@@ -93,10 +93,15 @@ public enum JSONValue: Sendable, Hashable, Codable {
 }
 
 extension JSONValue {
-    /// Compact JSON text, keys sorted.
+    /// Compact JSON text, keys sorted (``JSONWriter``).
+    /// - Throws: when the value holds a number JSON cannot carry (NaN, an infinity).
     public func jsonString() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try JSONWriter.bytes(of: self), as: UTF8.self)
+    }
+
+    /// Compact JSON bytes, keys sorted (``JSONWriter``).
+    /// - Throws: when the value holds a number JSON cannot carry (NaN, an infinity).
+    public func jsonData() throws -> Data {
+        Data(try JSONWriter.bytes(of: self))
     }
 }

@@ -49,7 +49,7 @@ public enum SHA256 {
 
     /// The digest as lowercase hex.
     public static func hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-        hash(bytes).map { byte in String(byte, radix: 16).leftPadded(to: 2) }.joined()
+        Hex.lowercase(hash(bytes))
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

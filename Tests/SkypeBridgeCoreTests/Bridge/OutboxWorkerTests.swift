@@ -93,4 +93,44 @@ struct OutboxWorkerTests {
         #expect(text.contains("skypebridge_relay_latency_seconds_count{direction=\"skype_to_mattermost\"} 1"))
         #expect(text.contains("skypebridge_outbox_depth 0"))
     }
+
+    @Test func submittedRowsAreDurableOnReturnAndEachIsSentOnce() async throws {
+        let bridge = try BridgeHarness()
+        try await bridge.worker.start()
+        let outbox = Outbox(store: bridge.store)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 1...100 {
+                group.addTask {
+                    let submitted = request("concurrent \(index)", chat: BridgeChatID("mm-\(index % 3)"), origin: "c\(index)")
+                    try await bridge.worker.submit(submitted)
+                    #expect(try outbox.entry(submitted.message.transactionID) != nil)
+                }
+            }
+            try await group.waitForAll()
+        }
+        for index in 1...20 { try await bridge.worker.submit(request("in order \(index)", origin: "s\(index)")) }
+        #expect(await eventually { bridge.mattermost.posted.count == 120 })
+        let bodies = bridge.mattermost.posted.map(\.message.body)
+        #expect(Set(bodies).count == 120)
+        #expect(bodies.filter { $0.hasPrefix("in order") } == (1...20).map { "in order \($0)" })
+        #expect(try outbox.depth() == 0)
+    }
+
+    @Test func aRowReadsBackAsTheRequestThatWroteIt() throws {
+        let bridge = try BridgeHarness()
+        let outbox = Outbox(store: bridge.store)
+        let full = OutboxRequest(
+            action: .edit, target: .skype,
+            message: OutgoingMessage(
+                transactionID: "1795343316123", chat: "19:abc@thread.skype", body: "<b>é</b> \"q\"\n😀", senderName: "Bob \\ B",
+                replyTo: "1001", attachment: BridgeAttachment(side: .mattermost, reference: "file-1", name: "a.png", size: 1_234_567_890_123, isImage: true)),
+            origin: MessageOrigin(side: .mattermost, chat: "chan", id: "post-1"))
+        let bare = OutboxRequest(action: .post, target: .skype, message: OutgoingMessage(transactionID: "api-1", chat: "8:alice", body: "hi"))
+        #expect(OutboxPayload.text(of: bare) == #"{"action":"post","message":{"body":"hi","chat":"8:alice","transactionID":"api-1"},"target":"skype"}"#)
+        try outbox.enqueue([full, bare])
+        #expect(try outbox.entry("1795343316123")?.request == full)
+        #expect(try outbox.entry("api-1")?.request == bare)
+        #expect(throws: OutboxPayload.Failure.self) { try OutboxPayload.request(from: #"{"action":"post","target":"skype"}"#) }
+        #expect(throws: OutboxPayload.Failure.self) { try OutboxPayload.request(from: "not json") }
+    }
 }

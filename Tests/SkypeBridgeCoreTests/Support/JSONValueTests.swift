@@ -59,4 +59,24 @@ import Testing
         let foundation = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         #expect(ours == foundation)
     }
+
+    @Test func writtenTextIsCompactSortedAndEscaped() throws {
+        let value = JSONValue.object([
+            "b": .array([.number(1), .number(-2.5), .number(1_795_343_256_641), .null, .bool(true)]),
+            "a": .string("q\"uote\\ / é 😀\n\t\r\u{1}\u{1F}"), "é": .object([:]), "B": .bool(false),
+        ])
+        #expect(try value.jsonString() == #"{"B":false,"a":"q\"uote\\ / é 😀\n\t\r\u0001\u001f","b":[1,-2.5,1795343256641,null,true],"é":{}}"#)
+        #expect(throws: (any Error).self) { try JSONValue.number(.nan).jsonString() }
+        #expect(throws: (any Error).self) { try JSONValue.array([.number(.infinity)]).jsonString() }
+    }
+
+    @Test func writtenTextReadsBackAsTheSameValueAndAsFoundationReadsIt() throws {
+        let value = JSONValue.object([
+            "text": .string("<b>hi</b>\u{0}\u{7F}\u{2028}"), "tiny": .number(1e-7), "huge": .number(1e300), "negative": .number(-0.125),
+            "list": .array([.object(["x": .null]), .array([])]),
+        ])
+        let data = try value.jsonData()
+        #expect(try JSONValue.parse(data) == value)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: data) == value)
+    }
 }
