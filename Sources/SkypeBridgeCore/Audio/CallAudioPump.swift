@@ -1,8 +1,14 @@
-/// Moves one call's audio between local endpoints and the Skype client's sockets: one frame
-/// every 20 ms from a ``FramePacer`` out, and whatever arrives in, re-cut into frames.
+import Foundation
+
+/// Moves one call's audio between local endpoints and the Skype client's two sockets, on the
+/// task that runs it: at every tick of a ``FramePacer`` (20 ms, monotonic clock) it writes the
+/// source's next frame to the client and then reads whatever the client wrote since, re-cut into
+/// frames for the sink.
 ///
-/// The pump owns no sockets: it is handed a write function and a sequence of received chunks,
-/// so the same pump runs over TCP, over pipes in tests, or over anything else.
+/// Both sockets are non-blocking and used with plain system calls from this one task: a call
+/// costs one wake-up per frame instead of a hop through an event loop for each write and each
+/// read (which was most of a call's CPU time). What the client wrote waits at most one tick in
+/// the socket, well inside the receiving side's jitter buffer.
 public struct CallAudioPump: Sendable {
     /// Totals of one direction.
     public struct Totals: Sendable, Equatable {
@@ -16,6 +22,19 @@ public struct CallAudioPump: Sendable {
         public var elapsed = Duration.zero
     }
 
+    /// What one run moved, and how it stopped.
+    public struct Outcome: Sendable, Equatable {
+        /// Sent to the client.
+        public var sent = Totals()
+        /// Received from the client.
+        public var received = Totals()
+        /// Whether the client closed a socket (otherwise the task was cancelled).
+        public var remoteClosed = false
+    }
+
+    /// Frames not yet taken by a slow client beyond this many are dropped rather than queued.
+    static let sendBacklogFrames = 8
+
     private let source: any AudioFrameSource
     private let sink: any AudioFrameSink
 
@@ -25,14 +44,18 @@ public struct CallAudioPump: Sendable {
         self.sink = sink
     }
 
-    /// Sends a frame every ``CallAudioFormat/frameDuration`` until cancelled or `write` fails.
-    /// A source that ended or failed is replaced by silence.
-    /// - Returns: what was sent.
-    public func send(write: @Sendable ([UInt8]) async throws -> Void) async -> Totals {
+    /// Sends a frame to `output` every ``CallAudioFormat/frameDuration`` and hands what arrives on
+    /// `input` to the sink, until the task is cancelled or the client closes either socket; then
+    /// hands over a short final frame and finishes the sink. A source that ended or failed is
+    /// replaced by silence. The descriptors must be non-blocking; they are not closed.
+    public func run(sendingTo output: Int32, receivingFrom input: Int32) async -> Outcome {
         let clock = ContinuousClock()
         var pacer = FramePacer(start: clock.now)
-        var totals = Totals()
+        var outcome = Outcome()
         var sourceEnded = false
+        var unsent: [UInt8] = []
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 8 * CallAudioFormat.frameBytes)
         let silence = [Int16](repeating: 0, count: CallAudioFormat.frameSamples)
         while !Task.isCancelled {
             var frame = silence
@@ -43,14 +66,25 @@ public struct CallAudioPump: Sendable {
                     sourceEnded = true
                 }
             }
-            let bytes = Self.encode(frame)
-            do {
-                try await write(bytes)
-            } catch {
+            if unsent.count < Self.sendBacklogFrames * CallAudioFormat.frameBytes {
+                Self.append(frame, to: &unsent)
+                outcome.sent.frames += 1
+                outcome.sent.bytes += frame.count * 2
+            }
+            let sending = Self.flush(&unsent, to: output)
+            let state = Self.read(input, into: &buffer, appendingTo: &received)
+            var start = received.startIndex
+            while received.endIndex - start >= CallAudioFormat.frameBytes {
+                try? await sink.write(Self.decode(received[start..<(start + CallAudioFormat.frameBytes)]))
+                outcome.received.frames += 1
+                start += CallAudioFormat.frameBytes
+            }
+            outcome.received.bytes += start - received.startIndex
+            received.removeFirst(start - received.startIndex)
+            if !sending || state == .closed {
+                outcome.remoteClosed = true
                 break
             }
-            totals.bytes += bytes.count
-            totals.frames += 1
             let deadline = pacer.advance(now: clock.now)
             do {
                 try await clock.sleep(until: deadline)
@@ -58,46 +92,56 @@ public struct CallAudioPump: Sendable {
                 break
             }
         }
-        totals.skippedTicks = pacer.skipped
-        totals.elapsed = clock.now - pacer.start
-        return totals
-    }
-
-    /// Reads `chunks` (any sizes) to the end, handing whole frames to the sink and a short final
-    /// frame at the end; then finishes the sink.
-    /// - Returns: what was received.
-    public func receive<Chunks: AsyncSequence>(_ chunks: Chunks) async -> Totals where Chunks.Element == [UInt8] {
-        var totals = Totals()
-        var pending: [UInt8] = []
-        do {
-            for try await chunk in chunks {
-                totals.bytes += chunk.count
-                pending += chunk
-                while pending.count >= CallAudioFormat.frameBytes {
-                    try await sink.write(Self.decode(pending[..<CallAudioFormat.frameBytes]))
-                    pending.removeFirst(CallAudioFormat.frameBytes)
-                    totals.frames += 1
-                }
-            }
-        } catch {}
-        if pending.count >= 2 {
-            try? await sink.write(Self.decode(pending[...]))
-            totals.frames += 1
+        if received.count >= 2 {
+            try? await sink.write(Self.decode(received[...]))
+            outcome.received.frames += 1
+            outcome.received.bytes += received.count
         }
         try? await sink.finish()
-        return totals
+        outcome.sent.skippedTicks = pacer.skipped
+        outcome.sent.elapsed = clock.now - pacer.start
+        return outcome
     }
 
-    /// Little-endian bytes of `samples`.
-    static func encode(_ samples: [Int16]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(samples.count * 2)
+    private enum ReadState { case open, closed }
+
+    /// Writes as much of `unsent` as the socket takes now. - Returns: false when the client is gone.
+    private static func flush(_ unsent: inout [UInt8], to descriptor: Int32) -> Bool {
+        while !unsent.isEmpty {
+            let count = unsent.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count > 0 {
+                unsent.removeFirst(count)
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                return count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+            }
+        }
+        return true
+    }
+
+    /// Reads everything waiting on `descriptor` into `received`.
+    private static func read(_ descriptor: Int32, into buffer: inout [UInt8], appendingTo received: inout [UInt8]) -> ReadState {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                received.append(contentsOf: buffer[0..<count])
+            } else if count == 0 {
+                return .closed
+            } else if errno == EINTR {
+                continue
+            } else {
+                return errno == EAGAIN || errno == EWOULDBLOCK ? .open : .closed
+            }
+        }
+    }
+
+    private static func append(_ samples: [Int16], to bytes: inout [UInt8]) {
         for sample in samples {
             let value = UInt16(bitPattern: sample)
             bytes.append(UInt8(value & 0xFF))
             bytes.append(UInt8(value >> 8))
         }
-        return bytes
     }
 
     /// Samples of little-endian `bytes` (an odd last byte is dropped).

@@ -1,5 +1,5 @@
-import NIOCore
-import NIOPosix
+import Foundation
+import Synchronization
 
 /// The two loopback listeners of one call's audio (protocol §2.6): the client connects to the
 /// input port and reads what we send (`SET_INPUT`), and to the output port and writes the remote
@@ -33,154 +33,130 @@ public final class CallAudioLink: Sendable {
     /// Ports stay below this one.
     public static let portLimit = 65000
 
-    typealias Connection = NIOAsyncChannel<ByteBuffer, ByteBuffer>
-    typealias Listener = NIOAsyncChannel<Connection, Never>
-
     /// The port the client reads our audio from.
     public let inputPort: Int
     /// The port the client writes the remote audio to.
     public let outputPort: Int
-    private let input: Listener
-    private let output: Listener
+    private let listeners: Mutex<(input: Int32, output: Int32)?>
+    private let lowLatency: Bool
 
-    private init(input: Listener, inputPort: Int, output: Listener, outputPort: Int) {
-        self.input = input
+    private init(input: Int32, inputPort: Int, output: Int32, outputPort: Int, lowLatency: Bool) {
+        listeners = Mutex((input, output))
         self.inputPort = inputPort
-        self.output = output
         self.outputPort = outputPort
+        self.lowLatency = lowLatency
     }
 
+    deinit { close() }
+
     /// Binds two listeners on 127.0.0.1.
-    /// - Parameter lowLatency: small socket buffers (2560 bytes) and `TCP_NODELAY`.
+    /// - Parameter lowLatency: small socket buffers (2560 bytes) and `TCP_NODELAY` on the connections.
     public static func open(lowLatency: Bool) async throws -> CallAudioLink {
-        let (input, inputPort) = try await bind(from: firstPort, lowLatency: lowLatency)
+        let (input, inputPort) = try bind(from: firstPort)
         do {
-            let (output, outputPort) = try await bind(from: inputPort + 1, lowLatency: lowLatency)
-            return CallAudioLink(input: input, inputPort: inputPort, output: output, outputPort: outputPort)
+            let (output, outputPort) = try bind(from: inputPort + 1)
+            return CallAudioLink(input: input, inputPort: inputPort, output: output, outputPort: outputPort, lowLatency: lowLatency)
         } catch {
-            try? await input.channel.close()
+            Glibc.close(input)
             throw error
         }
     }
 
-    private static func bind(from start: Int, lowLatency: Bool) async throws -> (Listener, Int) {
-        var bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .serverChannelOption(.backlog, value: 6)
-        if lowLatency {
-            bootstrap = bootstrap
-                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-                .childChannelOption(.socketOption(.so_sndbuf), value: 2560)
-                .childChannelOption(.socketOption(.so_rcvbuf), value: 2560)
-        }
+    private static func bind(from start: Int) throws -> (Int32, Int) {
         var port = start >= portLimit ? firstPort : start
-        var lastError: (any Error)?
+        var lastError = ""
         for _ in 0..<256 {
-            do {
-                let listener = try await bootstrap.bind(host: "127.0.0.1", port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture { try Connection(wrappingChannelSynchronously: channel) }
-                }
-                return (listener, port)
-            } catch {
-                lastError = error
-                port = port + 1 >= portLimit ? firstPort : port + 1
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            guard descriptor >= 0 else { throw CallError.connectionFailed(endpoint: "127.0.0.1 audio ports", message: String(cString: strerror(errno))) }
+            var one: Int32 = 1
+            setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
+            if bound == 0, listen(descriptor, 6) == 0 { return (descriptor, port) }
+            lastError = String(cString: strerror(errno))
+            Glibc.close(descriptor)
+            port = port + 1 >= portLimit ? firstPort : port + 1
         }
-        throw CallError.connectionFailed(endpoint: "127.0.0.1 audio ports", message: String(describing: lastError))
+        throw CallError.connectionFailed(endpoint: "127.0.0.1 audio ports", message: lastError)
     }
 
     /// Waits for the client on both ports, then pumps audio until the task is cancelled (the call
     /// ended) or the client closes a socket; closes everything before returning.
     /// - Parameter connectTimeout: how long the client may take to connect (at least 2 s, §10.4).
     public func run(pump: CallAudioPump, connectTimeout: Duration = .seconds(5)) async -> Result {
-        var result = Result(ending: .notConnected, sent: .init(), received: .init())
-        defer { close() }
-        guard let (reader, writer) = await acceptBoth(timeout: connectTimeout) else { return result }
-        let writerChannel = writer.channel
-        let readerChannel = reader.channel
-        let finished = await withTaskCancellationHandler {
-            await Self.pumpBoth(pump: pump, reader: reader, writer: writer)
-        } onCancel: {
-            writerChannel.close(promise: nil)
-            readerChannel.close(promise: nil)
+        guard let (writer, reader) = await acceptBoth(timeout: connectTimeout) else {
+            close()
+            return Result(ending: .notConnected, sent: .init(), received: .init())
         }
-        result = Result(ending: Task.isCancelled ? .callEnded : .remoteClosed, sent: finished.sent, received: finished.received)
-        return result
+        close()
+        defer {
+            Glibc.close(writer)
+            Glibc.close(reader)
+        }
+        for descriptor in [writer, reader] where lowLatency {
+            var one: Int32 = 1
+            var size: Int32 = 2560
+            setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            setsockopt(descriptor, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
+        let outcome = await pump.run(sendingTo: writer, receivingFrom: reader)
+        return Result(ending: outcome.remoteClosed ? .remoteClosed : .callEnded, sent: outcome.sent, received: outcome.received)
     }
 
-    /// Runs both directions until one of them stops, then closes both sockets.
-    private static func pumpBoth(pump: CallAudioPump, reader: Connection, writer: Connection) async -> (sent: CallAudioPump.Totals, received: CallAudioPump.Totals) {
-        let writerChannel = writer.channel
-        let readerChannel = reader.channel
-        let totals: (CallAudioPump.Totals, CallAudioPump.Totals)? = try? await writer.executeThenClose { _, outbound in
-            try await reader.executeThenClose { inbound, _ in
-                await withTaskGroup(of: (CallAudioPump.Totals?, CallAudioPump.Totals?).self) { group in
-                    group.addTask {
-                        let sent = await pump.send { bytes in try await outbound.write(ByteBuffer(bytes: bytes)) }
-                        return (sent, nil)
-                    }
-                    group.addTask {
-                        (nil, await pump.receive(inbound.map { Array($0.readableBytesView) }))
-                    }
-                    group.addTask {
-                        try? await writerChannel.closeFuture.get()
-                        return (nil, nil)
-                    }
-                    var sent = CallAudioPump.Totals()
-                    var received = CallAudioPump.Totals()
-                    var first = true
-                    while let (s, r) = await group.next() {
-                        if let s { sent = s }
-                        if let r { received = r }
-                        if first {
-                            first = false
-                            writerChannel.close(promise: nil)
-                            readerChannel.close(promise: nil)
-                        }
-                    }
-                    return (sent, received)
-                }
-            }
-        }
-        return (totals?.0 ?? .init(), totals?.1 ?? .init())
-    }
-
-    /// Closes both listeners.
+    /// Closes both listeners (connections already accepted stay open).
     public func close() {
-        input.channel.close(promise: nil)
-        output.channel.close(promise: nil)
+        guard let (input, output) = listeners.withLock({ listeners in defer { listeners = nil }; return listeners }) else { return }
+        Glibc.close(input)
+        Glibc.close(output)
     }
 
-    private func acceptBoth(timeout: Duration) async -> (reader: Connection, writer: Connection)? {
-        await withTaskGroup(of: (Bool, Connection?).self) { group in
-            group.addTask { (true, await Self.acceptOne(self.input)) }
-            group.addTask { (false, await Self.acceptOne(self.output)) }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return (false, nil)
+    /// Accepts one connection on each listener, on a thread of its own (waiting never holds a
+    /// thread of the concurrency pool); gives up at the timeout or when the task is cancelled.
+    /// - Returns: the connection to write to (input port) and the one to read from (output port).
+    private func acceptBoth(timeout: Duration) async -> (writer: Int32, reader: Int32)? {
+        guard let (input, output) = listeners.withLock({ $0 }) else { return nil }
+        let cancelled = Atomic(false)
+        let deadline = ContinuousClock.now + timeout
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (accepted: CheckedContinuation<(writer: Int32, reader: Int32)?, Never>) in
+                let thread = Thread {
+                    accepted.resume(returning: Self.accept(input: input, output: output, until: deadline, cancelled: cancelled))
+                }
+                thread.name = "skypebridge.audio-accept"
+                thread.start()
             }
-            var writer: Connection?
-            var reader: Connection?
-            while let (isInput, connection) = await group.next() {
-                guard let connection else { break }
-                if isInput { writer = connection } else { reader = connection }
-                if writer != nil && reader != nil { break }
-            }
-            group.cancelAll()
-            self.close()
-            guard let writer, let reader else {
-                writer?.channel.close(promise: nil)
-                reader?.channel.close(promise: nil)
-                return nil
-            }
-            return (reader, writer)
+        } onCancel: {
+            cancelled.store(true, ordering: .relaxed)
         }
     }
 
-    private static func acceptOne(_ listener: Listener) async -> Connection? {
-        try? await listener.executeThenClose { inbound in
-            for try await connection in inbound { return connection }
+    private static func accept(input: Int32, output: Int32, until deadline: ContinuousClock.Instant, cancelled: borrowing Atomic<Bool>) -> (writer: Int32, reader: Int32)? {
+        var writer: Int32 = -1
+        var reader: Int32 = -1
+        while writer < 0 || reader < 0, !cancelled.load(ordering: .relaxed), ContinuousClock.now < deadline {
+            var waiting = [pollfd]()
+            if writer < 0 { waiting.append(pollfd(fd: input, events: Int16(POLLIN), revents: 0)) }
+            if reader < 0 { waiting.append(pollfd(fd: output, events: Int16(POLLIN), revents: 0)) }
+            guard poll(&waiting, nfds_t(waiting.count), 50) > 0 else { continue }
+            for ready in waiting where ready.revents & Int16(POLLIN) != 0 {
+                let connection = Glibc.accept(ready.fd, nil, nil)
+                guard connection >= 0 else { continue }
+                _ = fcntl(connection, F_SETFL, fcntl(connection, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
+                if ready.fd == input { writer = connection } else { reader = connection }
+            }
+        }
+        guard writer >= 0, reader >= 0 else {
+            if writer >= 0 { Glibc.close(writer) }
+            if reader >= 0 { Glibc.close(reader) }
             return nil
         }
+        return (writer, reader)
     }
 }
