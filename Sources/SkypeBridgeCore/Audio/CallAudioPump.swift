@@ -1,14 +1,18 @@
 import Foundation
 
 /// Moves one call's audio between local endpoints and the Skype client's two sockets, on the
-/// task that runs it: at every tick of a ``FramePacer`` (20 ms, monotonic clock) it writes the
-/// source's next frame to the client and then reads whatever the client wrote since, re-cut into
-/// frames for the sink.
+/// task that runs it: at every tick of a ``FramePacer`` (20 ms, monotonic clock) it reads what
+/// the client wrote since the last tick, re-cut into frames for the sink, and then writes the
+/// source's next frame to the client. Reading first means a client that answers each frame at
+/// once (echo123) is read one frame per tick, not zero or two depending on who was faster.
 ///
 /// Both sockets are non-blocking and used with plain system calls from this one task: a call
 /// costs one wake-up per frame instead of a hop through an event loop for each write and each
-/// read (which was most of a call's CPU time). What the client wrote waits at most one tick in
-/// the socket, well inside the receiving side's jitter buffer.
+/// read and back (which was most of a call's CPU time). A frame that arrives just after a tick
+/// waits in the socket for the next one: received audio is handed on in 20 ms steps, which the
+/// speaker's jitter buffer (``PulseSink``) absorbs. (Reading halfway between ticks as well made
+/// that 10 ms but doubled the CPU time of a call: on this kind of machine a timer wake-up costs
+/// more than the audio work.)
 public struct CallAudioPump: Sendable {
     /// Totals of one direction.
     public struct Totals: Sendable, Equatable {
@@ -58,6 +62,15 @@ public struct CallAudioPump: Sendable {
         var buffer = [UInt8](repeating: 0, count: 8 * CallAudioFormat.frameBytes)
         let silence = [Int16](repeating: 0, count: CallAudioFormat.frameSamples)
         while !Task.isCancelled {
+            let state = Self.read(input, into: &buffer, appendingTo: &received)
+            var start = received.startIndex
+            while received.endIndex - start >= CallAudioFormat.frameBytes {
+                try? await sink.write(Self.decode(received[start..<(start + CallAudioFormat.frameBytes)]))
+                outcome.received.frames += 1
+                start += CallAudioFormat.frameBytes
+            }
+            outcome.received.bytes += start - received.startIndex
+            received.removeFirst(start - received.startIndex)
             var frame = silence
             if !sourceEnded {
                 do {
@@ -72,15 +85,6 @@ public struct CallAudioPump: Sendable {
                 outcome.sent.bytes += frame.count * 2
             }
             let sending = Self.flush(&unsent, to: output)
-            let state = Self.read(input, into: &buffer, appendingTo: &received)
-            var start = received.startIndex
-            while received.endIndex - start >= CallAudioFormat.frameBytes {
-                try? await sink.write(Self.decode(received[start..<(start + CallAudioFormat.frameBytes)]))
-                outcome.received.frames += 1
-                start += CallAudioFormat.frameBytes
-            }
-            outcome.received.bytes += start - received.startIndex
-            received.removeFirst(start - received.startIndex)
             if !sending || state == .closed {
                 outcome.remoteClosed = true
                 break

@@ -1,6 +1,7 @@
 /// A call's received audio to a PulseAudio sink (a speaker), through libpulse.
 ///
-/// Received frames go through a ``JitterBuffer`` (start at 40 ms, at most 120 ms) to a dedicated
+/// Received frames go through a ``JitterBuffer`` (start at 60 ms, at most 160 ms: the call pump
+/// hands them on in 20 ms steps, so one late frame is a 40 ms gap) to a dedicated
 /// thread whose blocking writes keep a 60 ms playback buffer filled; when nothing was received it
 /// plays silence, so the stream never stalls.
 public final class PulseSink: AudioFrameSink {
@@ -13,7 +14,7 @@ public final class PulseSink: AudioFrameSink {
     public init(device: String? = nil) async throws {
         self.device = device ?? "default"
         writer = try await FrameWriterThread.start(
-            name: "skypebridge pulse out", buffer: JitterBuffer(targetDepth: 2, maximumDepth: 6), paced: true, destination: self.device
+            name: "skypebridge pulse out", buffer: JitterBuffer(targetDepth: 3, maximumDepth: 8), paced: true, destination: self.device
         ) {
             try PulseStream(direction: .playback, device: device, streamName: "call speaker")
         }
