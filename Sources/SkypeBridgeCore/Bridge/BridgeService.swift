@@ -84,6 +84,8 @@ public final class BridgeService: Sendable {
     /// - Throws: when a side refuses the credentials or the `[http]` address cannot be bound.
     public func run(until stop: @escaping @Sendable () async -> Void, listening: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
         try store.commitWithoutFlushing()
+        let checkpointer = try WALCheckpointer.start(store, logger: logger)
+        defer { checkpointer.stop() }
         let stopped = Task { await stop() }
         let server: BridgeHTTPServer?
         do {

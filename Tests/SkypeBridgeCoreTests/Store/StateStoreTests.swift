@@ -16,6 +16,34 @@ import Testing
         #expect(try permissions(of: (path as NSString).deletingLastPathComponent) == 0o700)
     }
 
+    @Test func theCheckpointerKeepsTheLogShortSoTheWriterNeedNotCheckpoint() async throws {
+        let tmp = try TemporaryDirectory()
+        let path = tmp.file("state.sqlite")
+        let store = try StateStore(path: path, logger: logger)
+        try store.commitWithoutFlushing()
+        let checkpointer = try WALCheckpointer.start(store, every: .milliseconds(10), logger: logger)
+        let autocheckpoint = { try store.database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } }
+        #expect(try autocheckpoint() == WALCheckpointer.writerLimit)
+        // About 4,000 log pages (16 MB) if nothing were checkpointed: one commit per row, in
+        // bursts like a bridge's (the log can only start over in a pause).
+        let fill = { (round: Int) throws in
+            if round == 0 { try store.database.write { try $0.execute(sql: "CREATE TABLE filler (bytes BLOB)") } }
+            for _ in 0..<50 {
+                try store.database.write { try $0.execute(sql: "INSERT INTO filler VALUES (randomblob(3000))") }
+            }
+        }
+        for round in 0..<30 {
+            try fill(round)
+            try await Task.sleep(for: .milliseconds(30))
+        }
+        let before = checkpointer.completed
+        #expect(await eventually { checkpointer.completed >= before + 2 })
+        let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+        #expect(log > 0 && log < 4 << 20, "the log grew to \(log) bytes")
+        checkpointer.stop()
+        #expect(try autocheckpoint() == 1000)
+    }
+
     @Test func tightensALooserFileAndDirectory() throws {
         let tmp = try TemporaryDirectory()
         let directory = tmp.file("open")
