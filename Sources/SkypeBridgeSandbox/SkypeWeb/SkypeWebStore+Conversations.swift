@@ -2,7 +2,8 @@ import Foundation
 
 extension SkypeWebStore {
     /// Finds the conversation `viewer` calls `id` (`8:<name>` or a `19:` thread id).
-    /// With `create`, a one-to-one conversation with an existing user is created on demand.
+    /// With `create`, a one-to-one conversation with an existing user is created on demand
+    /// (with `viewer` itself too: a chat with yourself has one member).
     func conversationKey(_ id: String, viewer: String, create: Bool = false) throws(SkypeWebError) -> String {
         if id.hasPrefix("8:") {
             let other = String(id.dropFirst(2))
@@ -11,7 +12,7 @@ extension SkypeWebStore {
             if conversations[key] == nil {
                 guard create else { throw .unknown("conversation") }
                 conversations[key] = SkypeWebConversation(
-                    key: key, threadId: nil, members: [viewer: "User", other: "User"], threadProperties: [:],
+                    key: key, threadId: nil, members: Dictionary([(viewer, "User"), (other, "User")]) { role, _ in role }, threadProperties: [:],
                     version: SkypeWebJSON.nowMillis())
             }
             return key

@@ -78,6 +78,21 @@ import Testing
         }
     }
 
+    @Test func aMessageToYourselfArrivesOnceOnEachOfYourEndpoints() async throws {
+        try await SkypeWebHarness.with { harness in
+            let phone = try await harness.login("alice", password: "alice-pass")
+            let desk = try await harness.register(phone.skype)
+            for token in [phone.registration, desk] { try await harness.subscribe(token) }
+            let posted = try await harness.post(phone.registration, to: "8:alice", "note to self")
+            #expect(posted.status == 201)
+            for token in [phone.registration, desk] {
+                let events = try await harness.poll(token)
+                #expect(events.count == 1)
+                #expect((events.first?["resource"] as? [String: Any])?["content"] as? String == "note to self")
+            }
+        }
+    }
+
     @Test func aWaitingPollReturnsAsSoonAsAMessageArrives() async throws {
         try await SkypeWebHarness.with(.init(pollTimeout: 10)) { harness in
             let alice = try await harness.login("alice", password: "alice-pass")
