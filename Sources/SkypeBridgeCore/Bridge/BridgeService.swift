@@ -104,6 +104,7 @@ public final class BridgeService: Sendable {
         let router = router
         let relaying = relays ? Task { await router.run() } : Task {}
         logger.info(relays ? "bridge running" : "send API running (no relay)")
+        StartupPages.release()
         await stopped.value
         logger.info("bridge stopping; draining the outbox", metadata: ["sb.timeout": "\(configuration.bridge.drainTimeout)"])
         for side in sides { await side.disconnect() }

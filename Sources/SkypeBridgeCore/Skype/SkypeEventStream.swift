@@ -14,10 +14,13 @@ public struct SkypeEventStream: AsyncSequence, Sendable {
         public var pollTimeout: Duration
         /// The longest pause between attempts during an outage.
         public var maxBackoff: Duration
+        /// Called each time a new subscription is in place, before its first poll.
+        public var subscribed: @Sendable () -> Void
 
-        public init(pollTimeout: Duration = .seconds(30), maxBackoff: Duration = .seconds(30)) {
+        public init(pollTimeout: Duration = .seconds(30), maxBackoff: Duration = .seconds(30), subscribed: @escaping @Sendable () -> Void = {}) {
             self.pollTimeout = pollTimeout
             self.maxBackoff = maxBackoff
+            self.subscribed = subscribed
         }
     }
 
@@ -144,6 +147,7 @@ private actor SkypePoller {
         subscription = (registration, id)
         lastRegistration = registration
         logger.info("skype event subscription ready", metadata: ["sb.skype.subscription": "\(id)"])
+        options.subscribed()
         return (id, replaced)
     }
 }

@@ -87,7 +87,11 @@ struct Listen: SkypeBridgeCommand {
                 if try printer.print(line) { return }
             }
         }
-        let options = SkypeEventStream.Options(pollTimeout: try context.configuration().skype.pollTimeout)
+        // Start-up ends with both the subscription and the pending contact requests, in either
+        // order; each hands back the pages only start-up used.
+        let options = SkypeEventStream.Options(pollTimeout: try context.configuration().skype.pollTimeout) {
+            StartupPages.release()
+        }
         let stream = SkypeEventStream(client: client, options: options, logger: context.logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -99,6 +103,7 @@ struct Listen: SkypeBridgeCommand {
                 for request in try await client.contactRequests() {
                     if try printer.print(ListenEvent(request: request)) { return }
                 }
+                StartupPages.release()
                 try await Task.sleep(for: .seconds(3600 * 24 * 365))
             }
             group.addTask { _ = await TerminationSignals.wait() }
