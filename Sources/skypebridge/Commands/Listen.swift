@@ -77,7 +77,7 @@ struct Listen: SkypeBridgeCommand {
             try await listenToInterfaces(context)
             return
         }
-        let client = SkypeClient(session: try context.skypeSession())
+        let client = SkypeClient(session: try context.skypeSession(access: .concurrent))
         let printer = ListenPrinter(format: format, chats: Set(chats), types: Set(types), limit: count)
         if let since = since.flatMap(Duration.init(configText:)) {
             let cutoff = Date().addingTimeInterval(-since.timeInterval)
@@ -119,7 +119,7 @@ struct Listen: SkypeBridgeCommand {
     /// `--interfaces`: runs an interface monitor and prints what it reports.
     private func listenToInterfaces(_ context: CommandContext) async throws {
         let configuration = try context.configuration()
-        let manager = InterfaceManager(store: try context.openStore(), settings: configuration.interfaces, logger: context.logger)
+        let manager = InterfaceManager(store: try context.openStore(access: .concurrent), settings: configuration.interfaces, logger: context.logger)
         let monitor = InterfaceMonitor(manager: manager, logger: context.logger)
         let printer = ListenPrinter(format: format, chats: Set(chats), types: Set(types), limit: count)
         let (limitReached, reachLimit) = AsyncStream.makeStream(of: Void.self)

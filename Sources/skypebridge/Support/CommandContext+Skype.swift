@@ -7,7 +7,8 @@ extension CommandContext {
     ///   - username: `--username`, overriding `[skype] username`.
     ///   - password: a password obtained by the command (stdin); otherwise the configured
     ///     reference, then a no-echo prompt when stdin is a terminal.
-    func skypeSession(username: String? = nil, password: String? = nil) throws -> SkypeSession {
+    ///   - access: how the session's state store is shared (``openStore(access:)``).
+    func skypeSession(username: String? = nil, password: String? = nil, access: StateStore.Access = .single) throws -> SkypeSession {
         let configuration = try configuration()
         let reference = configuration.skype.password
         let environment = environment
@@ -23,7 +24,7 @@ extension CommandContext {
             }
         }
         return try SkypeSession.make(
-            settings: configuration.skype, username: username, store: try openStore(),
+            settings: configuration.skype, username: username, store: try openStore(access: access),
             environment: environment, password: source, logger: logger
         )
     }

@@ -33,10 +33,12 @@ struct CommandContext: Sendable {
 
     /// Opens the state database at `--state`, `$SKYPEBRIDGE_STATE`, or the XDG default; only
     /// the default directory is skypebridge's own to tighten.
-    func openStore() throws -> StateStore {
+    /// - Parameter access: `.concurrent` for long-running commands whose tasks read while
+    ///   another writes; one-shot commands keep the default single connection.
+    func openStore(access: StateStore.Access = .single) throws -> StateStore {
         let chosen = global.state ?? environment[ConfigurationPaths.stateVariable]
         let path = ConfigurationPaths.statePath(explicitPath: global.state, environment: environment)
-        return try StateStore(path: path, ownsDirectory: chosen?.isEmpty ?? true, logger: logger)
+        return try StateStore(path: path, ownsDirectory: chosen?.isEmpty ?? true, access: access, logger: logger)
     }
 
     /// Prints a failure as one line on stderr.

@@ -80,6 +80,26 @@ import Testing
         #expect(try reopened.appliedMigrations().count == StateMigrations.all.count)
     }
 
+    /// A one-shot command that only reads (a cron `send` with cached tokens) must leave the
+    /// state file as it was: no write-ahead log created by a transaction on opening, none
+    /// checkpointed on closing. A pool (the concurrent access) does both, so its run is the
+    /// control: the file changes although nothing was asked to.
+    @Test func aSingleConnectionRunThatOnlyReadsLeavesTheFileAsItWas() throws {
+        let tmp = try TemporaryDirectory()
+        let path = tmp.file("state.sqlite")
+        let contents = { try Data(contentsOf: URL(fileURLWithPath: path)) }
+        let single = try StateStore(path: path, access: .single, logger: logger)
+        try single.setSetting("token", to: "t1")
+        #expect(try single.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        _ = consume single
+        let written = try contents()
+        #expect(try StateStore(path: path, access: .single, logger: logger).setting("token") == "t1")
+        #expect(try contents() == written)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try StateStore(path: path, access: .concurrent, logger: logger).setting("token") == "t1")
+        #expect(try contents() != written)
+    }
+
     @Test func messageLinksAreUniqueBothWays() throws {
         let tmp = try TemporaryDirectory()
         let store = try StateStore(path: tmp.file("state.sqlite"), logger: logger)

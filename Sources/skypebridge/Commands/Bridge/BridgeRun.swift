@@ -48,8 +48,8 @@ struct BridgeRun: SkypeBridgeCommand {
             : nil
         if httpOnly, sendAPI == nil { throw BridgeError.notConfigured("bridge run --http-only needs API keys under [http.keys]") }
         let routes = sendAPI.map { [$0] } ?? []
-        let session = try context.skypeSession()
-        let store = try context.openStore()
+        let session = try context.skypeSession(access: .concurrent)
+        let store = try context.openStore(access: .concurrent)
         let service = httpOnly
             ? BridgeService.makeSendOnly(configuration: configuration, session: session, store: store, routes: routes, logger: context.logger)
             : try await BridgeService.make(

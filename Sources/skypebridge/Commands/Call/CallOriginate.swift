@@ -111,7 +111,7 @@ struct CallOriginate: SkypeBridgeCommand {
     func run(_ context: CommandContext) async throws {
         let (selection, callee) = dialled
         let configuration = try context.configuration()
-        let store = try context.openStore()
+        let store = try context.openStore(access: .concurrent)
         try InterfaceManager(store: store, settings: configuration.interfaces, logger: context.logger).loadIfNeeded()
         let endpoints = try await audioOptions.makeEndpoints()
         let originator = CallOriginator(store: store, settings: configuration.interfaces, logger: context.logger)
