@@ -94,7 +94,7 @@ struct ConfigTableReader {
     /// The non-empty string at `key`, nil when absent.
     func nonEmptyString(_ key: String) throws(ConfigError) -> String? {
         guard let string = try string(key) else { return nil }
-        guard !string.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard string.contains(where: { !$0.isWhitespace }) else {
             throw ConfigError.invalidValue(location(of: key), key: key, expected: "a non-empty string", found: "\"\(string)\"")
         }
         return string

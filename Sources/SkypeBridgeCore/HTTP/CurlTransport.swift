@@ -62,6 +62,7 @@ public final class CurlTransport: HTTPTransport {
     }
 
     private func log(_ request: HTTPRequest, _ result: Result<HTTPResponse, HTTPError>, _ transfer: CurlTransfer, duration: Duration) {
+        guard logger.logLevel <= .debug else { return }
         var metadata: Logger.Metadata = [
             "sb.http.method": "\(request.method)",
             "sb.http.url": "\(Redaction.redactedURL(request.url))",
