@@ -203,7 +203,7 @@ public struct BridgeRouter: Sendable {
 
     /// The Skype quote of the Mattermost post `parent`, when it was relayed.
     private func quote(of parent: RemoteMessageID, in channel: BridgeChatID, skypeChat: BridgeChatID) async throws -> FormattedText.Span? {
-        guard let link = try links.link(of: parent, on: .mattermost),
+        guard let link = try links.link(of: parent, in: channel, on: .mattermost),
               let fetching = sides[.mattermost] as? any MessageFetchingSide,
               let original = try await fetching.message(parent, in: channel)
         else { return nil }

@@ -25,7 +25,7 @@ public struct EchoGuard: Sendable {
     /// Decides about a new message.
     public func check(_ message: BridgeMessage) throws -> EchoVerdict {
         if let verdict = try ownership(message) { return verdict }
-        if try links.link(of: message.id, on: message.side) != nil { return .drop(reason: "already relayed") }
+        if try links.link(of: message.id, in: message.chat, on: message.side) != nil { return .drop(reason: "already relayed") }
         return .relay
     }
 

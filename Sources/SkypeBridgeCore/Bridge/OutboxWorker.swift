@@ -278,7 +278,7 @@ public actor OutboxWorker {
     }
 
     private func copy(of request: OutboxRequest) throws -> RemoteMessageID {
-        guard let origin = request.origin, let link = try links.link(of: origin.id, on: origin.side) else {
+        guard let origin = request.origin, let link = try links.link(of: origin.id, in: origin.chat, on: origin.side) else {
             throw BridgeError.notRelayed(request.origin?.id ?? RemoteMessageID(request.message.transactionID.rawValue))
         }
         return link.id(on: request.target)

@@ -3,7 +3,9 @@ import GRDB
 
 /// Reads the `message_link` table (rows are written by ``Outbox/complete(_:remoteID:link:now:)``).
 public struct MessageLinks: Sendable {
-    private static let bySkype = "SELECT skype_chat_id, skype_message_id, mattermost_post_id FROM message_link WHERE skype_message_id = ?"
+    private static let bySkype = """
+        SELECT skype_chat_id, skype_message_id, mattermost_post_id FROM message_link WHERE skype_chat_id = ? AND skype_message_id = ?
+        """
     private static let byMattermost = "SELECT skype_chat_id, skype_message_id, mattermost_post_id FROM message_link WHERE mattermost_post_id = ?"
     private static let bySecond = """
         SELECT skype_chat_id, skype_message_id, mattermost_post_id FROM message_link
@@ -15,10 +17,14 @@ public struct MessageLinks: Sendable {
     /// The links of `store`.
     public init(store: StateStore) { self.store = store }
 
-    /// The link of the message `id` of `side`, if it was relayed.
-    public func link(of id: RemoteMessageID, on side: BridgeSideKind) throws -> MessageLink? {
+    /// The link of the message `id` of `side` in `chat`, if it was relayed. Skype message ids are
+    /// arrival milliseconds, unique only within their chat; Mattermost post ids are unique.
+    public func link(of id: RemoteMessageID, in chat: BridgeChatID, on side: BridgeSideKind) throws -> MessageLink? {
         try store.database.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: side == .skype ? Self.bySkype : Self.byMattermost), arguments: [id.rawValue]).map(Self.link)
+            switch side {
+            case .skype: try Row.fetchOne(db.cachedStatement(sql: Self.bySkype), arguments: [chat.rawValue, id.rawValue]).map(Self.link)
+            case .mattermost: try Row.fetchOne(db.cachedStatement(sql: Self.byMattermost), arguments: [id.rawValue]).map(Self.link)
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import GRDB
 enum StateMigrations {
     static let all: [(identifier: String, sql: String)] = [
         ("001-initial", Migration001Initial.sql),
+        ("002-skype-message-ids-per-chat", Migration002SkypeMessageIDsPerChat.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -110,6 +110,24 @@ struct BridgeRouterTests {
         #expect(bridge.mattermost.deletes == [copy])
     }
 
+    /// Skype message ids are arrival milliseconds: two chats can each have a message with the
+    /// same id. Both are new messages, each relayed once, and an edit reaches its own copy.
+    @Test func messagesOfTwoChatsWithTheSameSkypeIDAreBothRelayed() async throws {
+        let bridge = try BridgeHarness()
+        let task = try await bridge.start()
+        defer { task.cancel() }
+        bridge.skype.emit(.message(BridgeHarness.message("from alice", id: "1795374648357")))
+        #expect(await eventually { bridge.mattermost.posted.count == 1 })
+        bridge.skype.emit(.message(BridgeHarness.message("from bob", id: "1795374648357", chat: "8:bob", sender: "Bob")))
+        bridge.skype.emit(.edited(BridgeHarness.message("from bob, edited", id: "1795374648357", chat: "8:bob", sender: "Bob")))
+        #expect(await eventually { bridge.mattermost.edits.count == 1 })
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(bridge.mattermost.posted.map(\.message.body) == ["from alice", "from bob"])
+        #expect(bridge.mattermost.posted.map(\.message.chat) == ["mm-alice", "channel-for-8:bob"])
+        #expect(bridge.mattermost.edits.map(\.0) == [bridge.mattermost.posted[1].id])
+        #expect(bridge.mattermost.edits.map(\.1) == ["from bob, edited"])
+    }
+
     @Test func mattermostReplyBecomesASkypeQuoteOfItsParent() async throws {
         let bridge = try BridgeHarness()
         let task = try await bridge.start()

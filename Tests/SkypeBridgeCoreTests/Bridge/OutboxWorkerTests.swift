@@ -59,8 +59,8 @@ struct OutboxWorkerTests {
         #expect(await eventually { (try? Outbox(store: restarted.store).depth()) == 0 })
         #expect(mattermost.posted.map(\.message.body) == ["arrived before the crash", "never sent"])
         let links = MessageLinks(store: restarted.store)
-        #expect(try links.link(of: "1", on: .skype)?.mattermostPost == mattermost.posted[0].id)
-        #expect(try links.link(of: "2", on: .skype)?.mattermostPost == mattermost.posted[1].id)
+        #expect(try links.link(of: "1", in: "8:alice", on: .skype)?.mattermostPost == mattermost.posted[0].id)
+        #expect(try links.link(of: "2", in: "8:alice", on: .skype)?.mattermostPost == mattermost.posted[1].id)
     }
 
     @Test func drainWaitsForPendingRowsThenStops() async throws {

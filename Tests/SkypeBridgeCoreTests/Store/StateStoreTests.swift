@@ -113,6 +113,29 @@ import Testing
         }
     }
 
+    /// A state file written by the first schema keeps its message links when the second
+    /// makes Skype message ids unique per chat instead of overall.
+    @Test func linksOfTheFirstSchemaSurviveTheMigrationToIDsPerChat() throws {
+        let tmp = try TemporaryDirectory()
+        let path = tmp.file("state.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration(StateMigrations.all[0].identifier) { db in try db.execute(sql: StateMigrations.all[0].sql) }
+            try migrator.migrate(queue)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO message_link (skype_chat_id, skype_message_id, mattermost_post_id, created_at) VALUES ('8:alice', '1', 'p1', 0)")
+            }
+        }
+        let store = try StateStore(path: path, logger: logger)
+        let links = MessageLinks(store: store)
+        #expect(try links.link(of: "1", in: "8:alice", on: .skype)?.mattermostPost == "p1")
+        #expect(try links.link(of: "1", in: "8:bob", on: .skype) == nil)
+        let insert = "INSERT INTO message_link (skype_chat_id, skype_message_id, mattermost_post_id, created_at) VALUES (?, ?, ?, 0)"
+        try store.database.write { db in try db.execute(sql: insert, arguments: ["8:bob", "1", "p2"]) }
+        #expect(try links.link(of: "1", in: "8:bob", on: .skype)?.mattermostPost == "p2")
+    }
+
     /// A second process (python3's sqlite3, standing in for a cron `send`) writes the same file
     /// while this process writes too: neither side may see "database is locked".
     @Test func anotherProcessCanWriteConcurrently() throws {
