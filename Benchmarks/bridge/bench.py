@@ -61,6 +61,13 @@ def rss_kib(pid, field="VmRSS"):
         return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
 
 
+def cpu_seconds(pid):
+    """User + system CPU time the process `pid` has used so far."""
+    with open("/proc/{}/stat".format(pid)) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_until(predicate, timeout, what):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -95,7 +102,7 @@ class Bench:
     # setup -----------------------------------------------------------------------------------
 
     def start_sandbox(self):
-        sandbox = self.start([BIN, "sandbox", "--json", "--write-config", str(self.config)],
+        self.sandbox = sandbox = self.start([BIN, "sandbox", "--json", "--write-config", str(self.config)],
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.info = json.loads(sandbox.stdout.readline())
         (self.work / "info.json").write_text(json.dumps(self.info))
@@ -184,6 +191,7 @@ class Bench:
     def steady(self, tag, send, watcher, rate, seconds):
         count = int(rate * seconds)
         sent = {}
+        cpu = self.cpu_used()
         start = time.perf_counter()
         for index in range(count):
             target = start + index / rate
@@ -193,7 +201,7 @@ class Bench:
             sent[index] = time.perf_counter()
             send("bench-{}-{}".format(tag, index))
         watcher.wait_for(tag, count, timeout=30)
-        return summarize(tag, sent, watcher)
+        return dict(summarize(tag, sent, watcher), **self.cpu_per_message(cpu, count))
 
     def burst(self, tag, make_sender, watcher, total, threads=4):
         sent = {}
@@ -208,6 +216,7 @@ class Bench:
                 send("bench-{}-{}".format(tag, index))
 
         workers = [threading.Thread(target=run, args=(offset,)) for offset in range(threads)]
+        cpu = self.cpu_used()
         start = time.perf_counter()
         for worker in workers:
             worker.start()
@@ -215,12 +224,25 @@ class Bench:
             worker.join()
         sending = time.perf_counter() - start
         watcher.wait_for(tag, total, timeout=120)
-        result = summarize(tag, sent, watcher, senders=threads)
+        result = dict(summarize(tag, sent, watcher, senders=threads), **self.cpu_per_message(cpu, total))
         arrivals = watcher.first_arrivals(tag)
         if arrivals:
             result["throughput_per_s"] = len(arrivals) / (max(arrivals.values()) - start)
         result["send_rate_per_s"] = total / sending
         return result
+
+    def cpu_used(self):
+        """CPU seconds used so far by the sandbox and (once started) the bridge."""
+        used = {"sandbox": cpu_seconds(self.sandbox.pid)}
+        bridge = getattr(self, "bridge", None)
+        if bridge is not None:
+            used["bridge"] = cpu_seconds(bridge.pid)
+        return used
+
+    def cpu_per_message(self, before, count):
+        """Milliseconds of CPU per message each process used since `before` (a cpu_used())."""
+        after = self.cpu_used()
+        return {"cpu_ms_per_message": {name: (after[name] - before[name]) * 1000 / count for name in before}}
 
     def run(self):
         args = self.args

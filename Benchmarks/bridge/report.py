@@ -7,8 +7,8 @@ import sys
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
 
-def fmt(value, unit=""):
-    return "—" if value is None else "{:.1f}{}".format(value, unit)
+def fmt(value, unit="", digits=1):
+    return "—" if value is None else "{:.{}f}{}".format(value, digits, unit)
 
 
 def main():
@@ -30,11 +30,11 @@ def main():
     lines[3] = lines[3].format(ours["rate"], ours["seconds"])
     lines[4] = lines[4].format(ours["burst"])
 
-    def row(name, ours_value, peer_value, unit, target, higher_is_better=False):
+    def row(name, ours_value, peer_value, unit, target, higher_is_better=False, digits=1):
         ratio = None
         if ours_value and peer_value:
             ratio = ours_value / peer_value if higher_is_better else peer_value / ours_value
-        lines.append("| {} | {} | {} | {} | {} |".format(name, fmt(ours_value, unit), fmt(peer_value, unit),
+        lines.append("| {} | {} | {} | {} | {} |".format(name, fmt(ours_value, unit, digits), fmt(peer_value, unit, digits),
                                                        "—" if ratio is None else "{:.1f}x".format(ratio), target))
 
     for key, label in (("skype_to_mattermost", "Skype → Mattermost"), ("mattermost_to_skype", "Mattermost → Skype")):
@@ -44,11 +44,19 @@ def main():
     for key, label in (("burst_skype_to_mattermost", "Skype → Mattermost"), ("burst_mattermost_to_skype", "Mattermost → Skype")):
         if key in ours and key in peer:
             row(label + " throughput", ours[key].get("throughput_per_s"), peer[key].get("throughput_per_s"), " msg/s", "≥ 2,000 msg/s", True)
+    for key, label in (("skype_to_mattermost", "Skype → Mattermost, 200 msg/s"), ("mattermost_to_skype", "Mattermost → Skype, 200 msg/s"),
+                       ("burst_skype_to_mattermost", "Skype → Mattermost, burst"), ("burst_mattermost_to_skype", "Mattermost → Skype, burst")):
+        if key in ours and key in peer and "cpu_ms_per_message" in ours[key]:
+            row("bridge CPU per message, " + label, ours[key]["cpu_ms_per_message"]["bridge"], peer[key]["cpu_ms_per_message"]["bridge"],
+                " ms", "sandbox: {:.2f} ms".format(ours[key]["cpu_ms_per_message"]["sandbox"]), digits=2)
     row("RSS idle", ours["rss_idle_kib"] / 1024, peer["rss_idle_kib"] / 1024, " MB", "< 30 MB")
     row("RSS peak", ours["rss_peak_kib"] / 1024, peer["rss_peak_kib"] / 1024, " MB", "< 60 MB (1,000 chats)")
     if "chats" in ours:
         lines.append("| RSS with {} mapped chats | {} | — | — | < 60 MB |".format(ours["chats"]["count"], fmt(ours["chats"]["rss_kib"] / 1024, " MB")))
-    lines += ["", "Delivery (lost / duplicated / out of order per sender):", ""]
+    lines += ["", "CPU per message is user + system time of the bridge process (and of the sandbox, which also serves",
+              "the harness's senders and receivers) over the phase, divided by the messages sent; the throughput",
+              "runs with the harness, the sandbox and the bridge sharing the machine's cores.", ""]
+    lines += ["Delivery (lost / duplicated / out of order per sender):", ""]
     for name, result in (("skypebridge", ours), ("Python peer", peer)):
         parts = []
         for key in ("skype_to_mattermost", "mattermost_to_skype", "burst_skype_to_mattermost", "burst_mattermost_to_skype"):
