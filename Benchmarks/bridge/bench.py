@@ -1,17 +1,26 @@
 """Relay benchmark: `skypebridge bridge run` or its Python peer (skpy_bridge.py) against one sandbox.
 
 Measures, per direction, the relay latency at a steady rate (Skype person → Mattermost channel,
-Mattermost person → Skype chat), then peak throughput (messages sent as fast as four senders can
-go, until the last one arrives), the bridge's RSS idle and its peak, and every lost or duplicated
-message. The floor of each direction is measured first without a bridge (Skype person → Skype
-person; Mattermost post → its author's websocket), so the bridge's own share is visible.
+Mattermost person → Skype chat), then peak throughput, the bridge's RSS idle and its peak, and
+every lost or duplicated message. The floor of each direction is measured first without a bridge
+(Skype person → Skype person; Mattermost post → its author's websocket), so the bridge's own share
+is visible.
+
+Peak throughput: `--burst` messages per direction are handed to the sandbox through its control
+API in one request per chat (a backlog no client could type, arriving at the bridge through its
+normal poll and websocket), first in one chat, then spread over `--burst-chats` chats; the rate is
+the messages divided by the time from the first request to the last message's arrival as the
+target server recorded it (Mattermost `create_at`, Skype `originalarrivaltime`). Arrivals are
+read back from the servers' histories, so no receiving client shares the machine during the burst.
 
 Usage: bench.py --bridge skypebridge|python [--rate 200] [--seconds 60] [--burst 4000]
-                [--chats 0] [--output FILE.json]
+                [--burst-chats 16] [--chats 0] [--output FILE.json]
 SKYPEBRIDGE_BIN names the skypebridge binary (default .build/release/skypebridge).
 """
 
 import argparse
+import collections
+import datetime
 import http.client
 import json
 import os
@@ -20,12 +29,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from watchers import MattermostWatcher, SkypeWatcher  # noqa: E402
+from watchers import MARKER, MattermostWatcher, SkypeWatcher  # noqa: E402
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 BIN = os.environ.get("SKYPEBRIDGE_BIN", str(REPO / ".build/release/skypebridge"))
@@ -150,7 +158,7 @@ class Bench:
             bot_id = self.mia.request("GET", "/users/username/bridge-bot")["id"]
             self.mia.request("POST", "/channels/{}/members".format(self.channel), {"user_id": bot_id})
             mapping = self.work / "mapping.json"
-            mapping.write_text(json.dumps({"8:alice": self.channel}))
+            mapping.write_text(json.dumps(dict(getattr(self, "burst_mapping", {}), **{"8:alice": self.channel})))
             self.bridge = self.start([sys.executable, str(pathlib.Path(__file__).with_name("skpy_bridge.py")),
                                       str(self.work / "info.json"), str(mapping)],
                                      stdout=subprocess.PIPE, stderr=open(self.work / "bridge.log", "w"), text=True)
@@ -203,33 +211,83 @@ class Bench:
         watcher.wait_for(tag, count, timeout=30)
         return dict(summarize(tag, sent, watcher), **self.cpu_per_message(cpu, count))
 
-    def burst(self, tag, make_sender, watcher, total, threads=4):
-        sent = {}
-        lock = threading.Lock()
+    def prepare_burst_chats(self, count):
+        """Skype people burst.00 … (one 1:1 chat each with the bridge) and, for the Python peer,
+        their channels (skypebridge makes its own once they write)."""
+        self.burst_people = ["burst.{:02d}".format(index) for index in range(count)]
+        self.burst_mapping = {}
+        for name in self.burst_people:
+            self.skype_control.request("POST", "/users", {"username": name, "password": "pw", "firstName": name})
+            self.skype_control.request("POST", "/contacts", {"a": name, "b": "bridge.bot"})
+            if self.args.bridge == "python":
+                channel = self.mia.request("POST", "/channels", {"team_id": self.team_id, "name": "skype-8-" + name.replace(".", "-"),
+                                                                 "display_name": name, "type": "O", "header": "8:" + name})
+                self.burst_mapping["8:" + name] = channel["id"]
+        self.mattermost_control = JSONConnection(self.mattermost["urls"]["control"])
+        self.mattermost_control.request("POST", "/users", {"username": "loadgen", "password": "loadgen-pw"})
 
-        def run(offset):
-            send = make_sender()
-            for index in range(offset, total, threads):
-                now = time.perf_counter()
-                with lock:
-                    sent[index] = now
-                send("bench-{}-{}".format(tag, index))
+    def open_burst_chats(self):
+        """Waits until every burst chat has its channel, with the bridge's bot and `loadgen` in it."""
+        if self.args.bridge == "skypebridge":
+            for name in self.burst_people:
+                self.send_skype("hello from " + name, sender=name)
+            self.burst_mapping = wait_until(lambda: self.channels_of(self.burst_people), 120, "the burst chats' channels")
+        for channel in self.burst_mapping.values():
+            self.mattermost_control.request("POST", "/members", {"channel_id": channel, "username": "loadgen"})
+            if self.args.bridge == "python":
+                self.mattermost_control.request("POST", "/members", {"channel_id": channel, "username": "bridge-bot"})
 
-        workers = [threading.Thread(target=run, args=(offset,)) for offset in range(threads)]
+    def channels_of(self, people):
+        """{"8:<person>": channel id} once every person's chat has a bridged channel, else None."""
+        found, page = {}, 0
+        while True:
+            channels = self.mia.request("GET", "/teams/{}/channels?per_page=200&page={}".format(self.team_id, page))
+            for channel in channels:
+                for word in channel.get("header", "").replace("`", " ").split():
+                    if word.startswith("8:burst."):
+                        found[word] = channel["id"]
+            if len(channels) < 200:
+                break
+            page += 1
+        wanted = {"8:" + name: found.get("8:" + name) for name in people}
+        return wanted if all(wanted.values()) else None
+
+    def burst(self, tag, direction, people, total):
+        """Hands `total` messages, split over the chats of `people`, to the sandbox at once and
+        measures until the last one is relayed (see the module doc)."""
+        per_chat = [list(range(index, total, len(people))) for index in range(len(people))]
         cpu = self.cpu_used()
-        start = time.perf_counter()
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
-        sending = time.perf_counter() - start
-        watcher.wait_for(tag, total, timeout=120)
-        result = dict(summarize(tag, sent, watcher, senders=threads), **self.cpu_per_message(cpu, total))
-        arrivals = watcher.first_arrivals(tag)
-        if arrivals:
-            result["throughput_per_s"] = len(arrivals) / (max(arrivals.values()) - start)
-        result["send_rate_per_s"] = total / sending
+        start = time.time()
+        for name, indices in zip(people, per_chat):
+            texts = ["bench-{}-{}".format(tag, index) for index in indices]
+            if direction == "sm":
+                self.skype_control.request("POST", "/messages", {"from": name, "to": "bridge.bot", "contents": texts})
+            else:
+                self.mattermost_control.request("POST", "/posts", {"username": "loadgen", "channel_id": self.burst_mapping["8:" + name],
+                                                                   "messages": texts})
+        injected = time.time() - start
+        arrivals = wait_until(lambda: self.burst_arrivals(tag, direction, people, total), 180, "the burst " + tag)
+        result = {"sent": total, "chats": len(people), "injected_in_s": injected}
+        result.update(burst_delivery(arrivals, per_chat, people))
+        last = max(time for chat in arrivals.values() for _, time in chat)
+        result["throughput_per_s"] = total / (last - start)
+        result.update(self.cpu_per_message(cpu, total))
         return result
+
+    def burst_arrivals(self, tag, direction, people, total):
+        """{person: [(index, arrival epoch s), …] in the target's order} once `total` markers arrived."""
+        arrivals, count = {}, 0
+        for name in people:
+            if direction == "sm":
+                posts = self.mattermost_control.request("GET", "/channels/{}/posts".format(self.burst_mapping["8:" + name]))
+                found = [(text, post["create_at"] / 1000) for post in posts for text in [post.get("message", "")]]
+            else:
+                messages = self.skype_control.request("GET", "/messages?user=bridge.bot&conversation=8:" + name)["messages"]
+                found = [(message.get("content", ""), message["originalarrivaltime"]) for message in messages]
+                found = [(text, iso_seconds(time)) for text, time in found]
+            arrivals[name] = [(int(index), time) for text, time in found for marker, index in MARKER.findall(text) if marker == tag]
+            count += len(arrivals[name])
+        return arrivals if count >= total else None
 
     def cpu_used(self):
         """CPU seconds used so far by the sandbox and (once started) the bridge."""
@@ -246,10 +304,13 @@ class Bench:
 
     def run(self):
         args = self.args
-        results = {"bridge": args.bridge, "rate": args.rate, "seconds": args.seconds, "burst": args.burst}
+        results = {"bridge": args.bridge, "rate": args.rate, "seconds": args.seconds, "burst": args.burst,
+                   "burst_chats": args.burst_chats}
         try:
             self.start_sandbox()
             self.start_watchers()
+            if args.burst:
+                self.prepare_burst_chats(args.burst_chats + 1)
             floor_seconds = min(args.seconds, 10)
             results["floor_skype"] = self.steady("floor-s", lambda text: self.send_skype(text, sender="bob", to="alice"),
                                                  self.skype_watcher, args.rate, floor_seconds)
@@ -262,13 +323,13 @@ class Bench:
             results["mattermost_to_skype"] = self.steady("ms", self.send_mattermost(self.mia), self.skype_watcher,
                                                          args.rate, args.seconds)
             if args.burst:
-                control_url = self.skype["urls"]["control"]
-                results["burst_skype_to_mattermost"] = self.burst(
-                    "bsm", lambda: (lambda text, c=JSONConnection(control_url): self.send_skype(text, connection=c)),
-                    self.mattermost_watcher, args.burst)
-                api_url = self.mattermost["urls"]["api"]
-                results["burst_mattermost_to_skype"] = self.burst(
-                    "bms", lambda: self.send_mattermost(JSONConnection(api_url, self.mia_token)), self.skype_watcher, args.burst)
+                self.open_burst_chats()
+                one, spread = self.burst_people[:1], self.burst_people[1:]
+                results["burst_skype_to_mattermost"] = self.burst("bsm", "sm", one, args.burst)
+                results["burst_mattermost_to_skype"] = self.burst("bms", "ms", one, args.burst)
+                if spread:
+                    results["burst_chats_skype_to_mattermost"] = self.burst("bcsm", "sm", spread, args.burst)
+                    results["burst_chats_mattermost_to_skype"] = self.burst("bcms", "ms", spread, args.burst)
             results["rss_peak_kib"] = rss_kib(self.bridge.pid, "VmHWM")
             if args.chats:
                 results["chats"] = self.many_chats(args.chats)
@@ -288,12 +349,12 @@ class Bench:
         return {"count": count, "rss_kib": rss_kib(self.bridge.pid), "rss_peak_kib": rss_kib(self.bridge.pid, "VmHWM")}
 
 
-def summarize(tag, sent, watcher, senders=1):
+def summarize(tag, sent, watcher):
     arrivals = watcher.arrivals(tag)
     latencies = sorted((arrivals[i][0] - sent[i]) * 1000 for i in sent if i in arrivals)
     lost = [i for i in sent if i not in arrivals]
     duplicated = [i for i, times in arrivals.items() if len(times) > 1]
-    out_of_order = watcher.out_of_order(tag, senders)
+    out_of_order = watcher.out_of_order(tag)
 
     def pct(p):
         return latencies[min(len(latencies) - 1, int(len(latencies) * p))] if latencies else None
@@ -303,12 +364,30 @@ def summarize(tag, sent, watcher, senders=1):
             "mean_ms": statistics.fmean(latencies) if latencies else None}
 
 
+def burst_delivery(arrivals, per_chat, people):
+    """Lost, duplicated and out-of-order markers of a burst, per chat in the target's order."""
+    lost = duplicated = out_of_order = 0
+    for name, indices in zip(people, per_chat):
+        seen = [index for index, _ in arrivals[name]]
+        counts = collections.Counter(seen)
+        lost += sum(1 for index in indices if index not in counts)
+        duplicated += sum(1 for count in counts.values() if count > 1)
+        out_of_order += sum(1 for before, after in zip(seen, seen[1:]) if after < before)
+    return {"lost": lost, "duplicated": duplicated, "out_of_order": out_of_order}
+
+
+def iso_seconds(text):
+    """Epoch seconds of an ISO 8601 time such as 2026-12-05T04:40:00.123Z."""
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bridge", choices=["skypebridge", "python"], required=True)
     parser.add_argument("--rate", type=float, default=200)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--burst", type=int, default=4000)
+    parser.add_argument("--burst-chats", type=int, default=16)
     parser.add_argument("--chats", type=int, default=0)
     parser.add_argument("--output")
     args = parser.parse_args()

@@ -116,7 +116,7 @@ public struct BridgeRouter: Sendable {
         let verdict = action == .post ? try echoGuard.check(message) : try echoGuard.checkChange(message)
         switch verdict {
         case .echo(let entry):
-            if action == .post { try await worker.completeFromEcho(entry, remoteID: message.id) }
+            if action == .post, let entry { try await worker.completeFromEcho(entry, remoteID: message.id) }
             return
         case .drop(let reason):
             metrics.dropped(reason: reason)

@@ -2,9 +2,11 @@ import Foundation
 
 /// Keeps the bridge from relaying its own messages back (DESIGN.md "exactly once"). Layer 1 —
 /// never to the origin — is the router's shape; this checks the other three for one inbound
-/// message: layer 2, a transaction id the outbox wrote is an echo; layer 3, the bridge's own
-/// account is dropped unless it typed on another Skype client (and relaying that is enabled);
-/// layer 4, a message already linked was already relayed, so a replay is a no-op.
+/// message: layer 2, a message of the bridge's own account carrying a transaction id the outbox
+/// wrote is an echo (only the bridge's accounts send what the outbox holds, so nobody else's
+/// messages cost a lookup); layer 3, the bridge's own account is dropped unless it typed on
+/// another Skype client (and relaying that is enabled); layer 4, a message already linked was
+/// already relayed, so a replay is a no-op.
 public struct EchoGuard: Sendable {
     private let outbox: Outbox
     private let links: MessageLinks
@@ -37,10 +39,10 @@ public struct EchoGuard: Sendable {
 
     private func ownership(_ message: BridgeMessage) throws -> EchoVerdict? {
         if message.isSystem { return .drop(reason: "system") }
-        if let transaction = message.transactionID, let entry = try outbox.entry(transaction), entry.request.target == message.side {
-            return .echo(entry)
-        }
         if message.sender.isBridgeAccount {
+            if let transaction = message.transactionID, let row = try outbox.echo(of: transaction), row.target == message.side {
+                return .echo(row.pending)
+            }
             return message.side == .skype && relayOwnMessages ? nil : .drop(reason: "own account")
         }
         if ignoredSenders.contains(message.sender.id.lowercased()) || ignoredSenders.contains(message.sender.displayName.lowercased()) {

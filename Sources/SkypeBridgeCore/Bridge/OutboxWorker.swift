@@ -6,6 +6,11 @@ import Logging
 /// earlier process, or that failed once, may have arrived anyway: before sending them the lane
 /// asks the side (``ReconcilingSide``) for messages carrying their transaction ids, so nothing is
 /// posted twice. The HTTP send API queues through ``submit(_:)``.
+///
+/// A lane working through a backlog marks its sent rows done in one transaction per
+/// ``settleBatch`` sends (and always before it reads the outbox again, sends an edit or a delete,
+/// waits, or stops), not one per send. A crash in between leaves those rows pending; the next
+/// run finds them arrived and completes them without sending them again.
 public actor OutboxWorker {
     private struct Lane: Hashable {
         var side: BridgeSideKind
@@ -38,11 +43,19 @@ public actor OutboxWorker {
     private let maxFileSize: Int64
     private let logger: Logger
     private let startedAt = Date()
+    /// Sent rows per lane whose completion is not written yet.
+    private var unsettled: [Lane: [Outbox.Completion]] = [:]
+    private var unsettledTransactions: Set<TransactionID> = []
+    /// Sent rows whose completion could not be written: reconciled before any resend.
+    private var sentUnrecorded: Set<TransactionID> = []
     private var lanes: [Lane: Task<Void, Never>] = [:]
     private var dirty: Set<Lane> = []
     private var reconciled: Set<TransactionID> = []
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var accepting = true
+
+    /// The most sent rows a lane marks done in one transaction.
+    public static let settleBatch = 32
 
     /// Creates a worker; nothing is sent before ``start()``.
     /// - Parameter maxFileSize: files larger than this are announced with a label, not copied.
@@ -93,7 +106,7 @@ public actor OutboxWorker {
 
     /// Completes the row an echo belongs to (the echo may overtake the send's own answer).
     public func completeFromEcho(_ entry: OutboxEntry, remoteID: RemoteMessageID) throws {
-        guard entry.isPending, entry.request.action == .post else { return }
+        guard entry.isPending, entry.request.action == .post, !unsettledTransactions.contains(entry.transactionID) else { return }
         if try outbox.complete(entry, remoteID: remoteID, link: Self.link(for: entry, remoteID: remoteID)) {
             metrics.relayed(to: entry.request.target, latency: .seconds(Date().timeIntervalSince(entry.createdAt)))
         }
@@ -114,6 +127,7 @@ public actor OutboxWorker {
 
     /// Stops every lane now; pending rows stay for the next run.
     public func stop() {
+        for lane in unsettled.keys { settle(lane) }
         accepting = false
         for task in lanes.values { task.cancel() }
         lanes.removeAll()
@@ -152,7 +166,9 @@ public actor OutboxWorker {
         var log = logger
         log[metadataKey: "sb.side"] = "\(lane.side)"
         log[metadataKey: "sb.channel"] = "\(lane.chat)"
+        defer { settle(lane) }
         while !Task.isCancelled {
+            settle(lane)
             let batch: [OutboxEntry]
             do {
                 batch = try outbox.pending(for: lane.side, chat: lane.chat)
@@ -172,8 +188,9 @@ public actor OutboxWorker {
             for entry in batch where !arrived.contains(entry.transactionID) {
                 guard !Task.isCancelled else { return }
                 let wait = entry.nextAttemptAt.timeIntervalSinceNow
+                if entry.request.action != .post || wait > 0 { settle(lane) }
                 if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
-                guard await send(entry, logger: log) else { break }
+                guard await send(entry, in: lane, logger: log) else { break }
             }
         }
     }
@@ -183,7 +200,8 @@ public actor OutboxWorker {
     ///   rows are not sent before it can).
     private func reconcile(_ batch: [OutboxEntry], lane: Lane, logger: Logger) async -> Set<TransactionID>? {
         let uncertain = batch.filter {
-            $0.request.action == .post && ($0.createdAt < startedAt || $0.attempts > 0) && !reconciled.contains($0.transactionID)
+            $0.request.action == .post && ($0.createdAt < startedAt || $0.attempts > 0 || sentUnrecorded.contains($0.transactionID))
+                && !reconciled.contains($0.transactionID)
         }
         guard let first = uncertain.first, let side = sides[lane.side] as? any ReconcilingSide else { return [] }
         let since = uncertain.map(\.createdAt).min() ?? first.createdAt
@@ -192,6 +210,7 @@ public actor OutboxWorker {
                 with: Set(uncertain.map(\.transactionID)), in: lane.chat, since: since.addingTimeInterval(-120))
             for entry in uncertain {
                 reconciled.insert(entry.transactionID)
+                sentUnrecorded.remove(entry.transactionID)
                 if let remoteID = found[entry.transactionID] {
                     try outbox.complete(entry, remoteID: remoteID, link: Self.link(for: entry, remoteID: remoteID))
                     logger.info("outbox row had already arrived", metadata: ["sb.txn": "\(entry.transactionID)", "sb.msg.id": "\(remoteID)"])
@@ -204,15 +223,17 @@ public actor OutboxWorker {
         }
     }
 
-    /// Sends one row. - Returns: whether the lane may go on with the next row.
-    private func send(_ entry: OutboxEntry, logger: Logger) async -> Bool {
+    /// Sends one row; its completion waits in `lane`'s unsettled rows.
+    /// - Returns: whether the lane may go on with the next row.
+    private func send(_ entry: OutboxEntry, in lane: Lane, logger: Logger) async -> Bool {
         let request = entry.request
         do {
             guard let side = sides[request.target] else { throw BridgeError.missingSide(request.target) }
             let remoteID = try await perform(request, on: side)
-            if try outbox.complete(entry, remoteID: remoteID, link: request.action == .post ? Self.link(for: entry, remoteID: remoteID) : nil) {
-                metrics.relayed(to: request.target, latency: .seconds(Date().timeIntervalSince(entry.createdAt)))
-            }
+            let link = request.action == .post ? Self.link(for: entry, remoteID: remoteID) : nil
+            unsettled[lane, default: []].append(Outbox.Completion(entry: entry, remoteID: remoteID, link: link))
+            unsettledTransactions.insert(entry.transactionID)
+            if unsettled[lane]?.count ?? 0 >= Self.settleBatch { settle(lane) }
             logger.debug("relayed", metadata: ["sb.txn": "\(entry.transactionID)", "sb.msg.id": "\(remoteID?.rawValue ?? "-")"])
             return true
         } catch is CancellationError {
@@ -220,6 +241,25 @@ public actor OutboxWorker {
         } catch {
             metrics.failed(to: request.target)
             return handleFailure(entry, error: error, logger: logger)
+        }
+    }
+
+    /// Marks `lane`'s sent rows done in one transaction. A failed write leaves them pending:
+    /// the lane's next read finds them, and reconciling finds them arrived.
+    private func settle(_ lane: Lane) {
+        guard let completions = unsettled.removeValue(forKey: lane), !completions.isEmpty else { return }
+        for completion in completions { unsettledTransactions.remove(completion.entry.transactionID) }
+        do {
+            let now = Date()
+            for entry in try outbox.complete(completions, now: now) {
+                metrics.relayed(to: entry.request.target, latency: .seconds(now.timeIntervalSince(entry.createdAt)))
+            }
+        } catch {
+            for completion in completions {
+                reconciled.remove(completion.entry.transactionID)
+                sentUnrecorded.insert(completion.entry.transactionID)
+            }
+            logger.error("cannot mark sent rows done; checking them before sending again", metadata: ["sb.error": "\(error)"])
         }
     }
 

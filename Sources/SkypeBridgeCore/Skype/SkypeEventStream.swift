@@ -14,12 +14,23 @@ public struct SkypeEventStream: AsyncSequence, Sendable {
         public var pollTimeout: Duration
         /// The longest pause between attempts during an outage.
         public var maxBackoff: Duration
+        /// The shortest time from one poll to the next after a poll that brought events. A poll
+        /// answers as soon as one event is queued, so under heavy traffic (a backlog, a busy
+        /// group, or the echoes of the bridge's own sends) polls would each fetch one event and
+        /// cost a request per event on both ends; pausing this long lets the next poll fetch
+        /// what arrived meanwhile in one answer. Traffic slower than one event per interval
+        /// never waits.
+        public var minimumPollInterval: Duration
         /// Called each time a new subscription is in place, before its first poll.
         public var subscribed: @Sendable () -> Void
 
-        public init(pollTimeout: Duration = .seconds(30), maxBackoff: Duration = .seconds(30), subscribed: @escaping @Sendable () -> Void = {}) {
+        public init(
+            pollTimeout: Duration = .seconds(30), maxBackoff: Duration = .seconds(30), minimumPollInterval: Duration = .milliseconds(2),
+            subscribed: @escaping @Sendable () -> Void = {}
+        ) {
             self.pollTimeout = pollTimeout
             self.maxBackoff = maxBackoff
+            self.minimumPollInterval = minimumPollInterval
             self.subscribed = subscribed
         }
     }
@@ -69,10 +80,13 @@ private actor SkypePoller {
     func run(_ yield: @Sendable (SkypeEvent) -> Void) async throws {
         var failures = 0
         var consecutiveNotFound = 0
+        var nextPoll = ContinuousClock.now
         while !Task.isCancelled {
             do {
                 let (subscriptionID, newRegistration) = try await ensureSubscription()
                 if newRegistration { try await backfill(yield) }
+                if nextPoll > .now { try await Task.sleep(until: nextPoll) }
+                let started = ContinuousClock.now
                 let response = try await client.session.send(
                     .messaging, .post, "/users/ME/endpoints/SELF/subscriptions/\(subscriptionID)/poll",
                     timeout: options.pollTimeout + .seconds(15), retryable: false
@@ -91,9 +105,11 @@ private actor SkypePoller {
                 consecutiveNotFound = 0
                 failures = 0
                 let body = (try? JSONValue.parse(response.data)) ?? .object([:])
-                for envelope in SkypeEventParser.parsePoll(body) {
+                let envelopes = SkypeEventParser.parsePoll(body)
+                for envelope in envelopes {
                     deliver(envelope.event, yield)
                 }
+                nextPoll = envelopes.isEmpty ? .now : started + options.minimumPollInterval
             } catch let error as SkypeError where error.category == .auth {
                 throw error
             } catch is CancellationError {

@@ -15,6 +15,7 @@ public struct Outbox: Sendable {
         """
     private static let pendingChats = "SELECT DISTINCT direction, target FROM outbox WHERE state = 'pending'"
     private static let byTransaction = "SELECT \(columns) FROM outbox WHERE transaction_id = ?"
+    private static let stateOfTransaction = "SELECT \(columns), direction FROM outbox WHERE transaction_id = ?"
     private static let finish = """
         UPDATE outbox SET state = ?, remote_id = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'
         """
@@ -88,6 +89,18 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// The side the row with `transaction` was sent to, and the row itself while it is pending
+    /// (the echo guard's question; a finished row's payload is not read). Nil without such a row.
+    public func echo(of transaction: TransactionID) throws -> (target: BridgeSideKind, pending: OutboxEntry?)? {
+        try store.database.read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.stateOfTransaction), arguments: [transaction.rawValue]),
+                  let target = BridgeSideKind(rawValue: row["direction"])
+            else { return nil }
+            guard (row["state"] as String) == "pending" else { return (target, nil) }
+            return (target, try Self.entry(row))
+        }
+    }
+
     /// The row with `transaction`, if any.
     public func entry(_ transaction: TransactionID) throws -> OutboxEntry? {
         try store.database.read { db in
@@ -100,16 +113,44 @@ public struct Outbox: Sendable {
         try store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0 }
     }
 
+    /// A sent row to mark done: the id the target gave, and the link from the copy to its origin.
+    public struct Completion: Sendable {
+        /// The row.
+        public var entry: OutboxEntry
+        /// The id the target gave the copy, if any.
+        public var remoteID: RemoteMessageID?
+        /// The link to write, for a new message.
+        public var link: MessageLink?
+
+        /// A completion of `entry`.
+        public init(entry: OutboxEntry, remoteID: RemoteMessageID?, link: MessageLink?) {
+            self.entry = entry
+            self.remoteID = remoteID
+            self.link = link
+        }
+    }
+
     /// Marks a pending row done with the id the target gave, and links the copy to its origin.
     /// - Returns: false when the row was no longer pending (completed by its echo, or by another attempt).
     @discardableResult
     public func complete(_ entry: OutboxEntry, remoteID: RemoteMessageID?, link: MessageLink?, now: Date = Date()) throws -> Bool {
-        try store.database.write { db in
-            try db.cachedStatement(sql: Self.finish).execute(arguments: ["done", remoteID?.rawValue, nil, now.timeIntervalSince1970, entry.id])
-            let changed = db.changesCount > 0
-            if let link {
-                try db.cachedStatement(sql: Self.linkMessage).execute(
-                    arguments: [link.skypeChat.rawValue, link.skypeMessage.rawValue, link.mattermostPost.rawValue, now.timeIntervalSince1970])
+        try !complete([Completion(entry: entry, remoteID: remoteID, link: link)], now: now).isEmpty
+    }
+
+    /// Marks sent rows done and writes their links, in one transaction.
+    /// - Returns: the rows that were still pending (the others were completed by their echoes).
+    public func complete(_ completions: [Completion], now: Date = Date()) throws -> [OutboxEntry] {
+        guard !completions.isEmpty else { return [] }
+        return try store.database.write { db in
+            var changed: [OutboxEntry] = []
+            for completion in completions {
+                try db.cachedStatement(sql: Self.finish).execute(
+                    arguments: ["done", completion.remoteID?.rawValue, nil, now.timeIntervalSince1970, completion.entry.id])
+                if db.changesCount > 0 { changed.append(completion.entry) }
+                if let link = completion.link {
+                    try db.cachedStatement(sql: Self.linkMessage).execute(
+                        arguments: [link.skypeChat.rawValue, link.skypeMessage.rawValue, link.mattermostPost.rawValue, now.timeIntervalSince1970])
+                }
             }
             return changed
         }

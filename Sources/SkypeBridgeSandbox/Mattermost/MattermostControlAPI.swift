@@ -65,6 +65,14 @@ enum MattermostControlAPI {
                 draft.rootId = body["root_id"]?.typedID() ?? .none
                 draft.props = body["props"]?.objectValue ?? [:]
                 draft.fileIds = body["file_ids"]?.arrayValue?.compactMap { $0.typedID() } ?? []
+                if let messages = body["messages"]?.arrayValue?.compactMap(\.stringValue) {
+                    let posts = try await state.createPosts(by: userId, messages.map { message in
+                        var each = draft
+                        each.message = message
+                        return each
+                    })
+                    return MattermostResponse.json(["ids": posts.map(\.id.rawValue)], status: .created)
+                }
                 return MattermostResponse.json(try await state.createPost(by: userId, draft), status: .created)
             },
             MattermostRoute(.get, "channels/:channel_id/posts") { request, state in

@@ -17,6 +17,15 @@ extension MattermostServerState {
         try createEncodedPost(by: userId, draft).post
     }
 
+    /// ``createPost(by:_:)`` for each of `drafts`, in order (the control API's batch form); stops
+    /// at the first one refused.
+    func createPosts(by userId: MattermostUserID, _ drafts: [PostDraft]) throws(MattermostAPIError) -> [MattermostPost] {
+        var posts: [MattermostPost] = []
+        posts.reserveCapacity(drafts.count)
+        for draft in drafts { posts.append(try createPost(by: userId, draft)) }
+        return posts
+    }
+
     /// ``createPost(by:_:)`` that also returns the post's JSON, encoded once for both the
     /// `posted` event and the response.
     func createEncodedPost(by userId: MattermostUserID, _ draft: PostDraft) throws(MattermostAPIError) -> (post: MattermostPost, json: String) {

@@ -47,6 +47,7 @@
 /// | `POST $C/invites` `{"from", "to", "message"}` | contact request from one user to another |
 /// | `POST $C/threads` `{"creator", "members": [...], "topic"}` | create a group; answers `{"id"}` |
 /// | `POST $C/messages` `{"from", "to", "content", "messagetype"}` | post as `from` to a user (`bob` or `8:bob`) or a group (`19:…`); events fan out as for a client post; answers `{"id", "conversation", "arrival"}` |
+/// | `POST $C/messages` `{"from", "to", "contents": [...], "messagetype"}` | the same for each of `contents`, in order, in one request (load generation); answers `{"ids", "conversation"}` |
 /// | `GET $C/messages?user=alice&conversation=8:bob` | every stored message of that conversation, oldest first, as `user` sees it |
 /// | `POST $C/users/{name}/expire` `{"skypetoken": true, "registration": true}` | expire that user's tokens now (further calls get 401) |
 /// | `POST $C/faults` (see below) | arm a fault for the next matching requests |

@@ -52,12 +52,18 @@ extension SkypeWebResponder {
         }
         if route.match(.post, "messages") != nil {
             let body = try incoming.json()
-            guard let from = body["from"] as? String, let to = body["to"] as? String, let content = body["content"] as? String else {
+            guard let from = body["from"] as? String, let to = body["to"] as? String else {
                 throw SkypeWebError.badRequest("from, to and content are required.")
             }
             let conversation = to.contains(":") ? to : "8:\(to)"
-            let outgoing = SkypeWebStore.OutgoingMessage(messageType: body["messagetype"] as? String ?? "RichText", content: content)
-            let posted = try await store.post(outgoing, from: from, to: conversation)
+            let messageType = body["messagetype"] as? String ?? "RichText"
+            if let contents = body["contents"] as? [String] {
+                let outgoing = contents.map { SkypeWebStore.OutgoingMessage(messageType: messageType, content: $0) }
+                let posted = try await store.post(outgoing, from: from, to: conversation)
+                return SkypeWebReply.json(.created, ["ids": posted.map(\.messageId), "conversation": posted.first?.conversationId ?? conversation])
+            }
+            guard let content = body["content"] as? String else { throw SkypeWebError.badRequest("from, to and content are required.") }
+            let posted = try await store.post(SkypeWebStore.OutgoingMessage(messageType: messageType, content: content), from: from, to: conversation)
             return SkypeWebReply.json(.created, ["id": posted.messageId, "conversation": posted.conversationId,
                                                  "arrival": posted.arrival])
         }

@@ -80,6 +80,15 @@ extension SkypeWebStore {
         return posted(conversationId, stored.id, now)
     }
 
+    /// Posts `messages` in order as `sender` to conversation `id`, as one client sending them one
+    /// after the other would (the control API's batch form).
+    func post(_ messages: [OutgoingMessage], from sender: String, to id: String) throws(SkypeWebError) -> [SkypeWebPosted] {
+        var posted: [SkypeWebPosted] = []
+        posted.reserveCapacity(messages.count)
+        for message in messages { posted.append(try post(message, from: sender, to: id)) }
+        return posted
+    }
+
     /// Edits (non-empty `content`) or deletes (empty) a message the sender wrote.
     func edit(_ id: String, messageId: String, by sender: String, content: String) throws(SkypeWebError) -> Int64 {
         let key = try conversationKey(id, viewer: sender)

@@ -33,6 +33,27 @@ struct OutboxWorkerTests {
         #expect(try Outbox(store: bridge.store).entry(.derived(from: "1", for: .mattermost))?.isPending == true)
     }
 
+    @Test func aBacklogIsSentOnceInOrderWithItsLinksAndAnEditBehindItFindsItsCopy() async throws {
+        let bridge = try BridgeHarness()
+        let count = OutboxWorker.settleBatch * 2 + 7
+        var backlog = (1...count).map { request("m\($0)", origin: "\($0)") }
+        backlog.append(OutboxRequest(
+            action: .edit, target: .mattermost,
+            message: OutgoingMessage(transactionID: .derived(from: "edit", for: .mattermost), chat: "mm-alice", body: "m\(count) edited"),
+            origin: MessageOrigin(side: .skype, chat: "8:alice", id: RemoteMessageID("\(count)"))))
+        try await bridge.worker.enqueue(backlog)
+        try await bridge.worker.start()
+        #expect(await eventually { bridge.mattermost.edits.count == 1 })
+        #expect(bridge.mattermost.posted.map(\.message.body) == (1...count).map { "m\($0)" })
+        #expect(bridge.mattermost.edits.first?.0 == bridge.mattermost.posted.last?.id)
+        #expect(try Outbox(store: bridge.store).depth() == 0)
+        #expect(bridge.metrics.relayedCount(to: .mattermost) == count + 1)
+        let links = MessageLinks(store: bridge.store)
+        for (index, posted) in bridge.mattermost.posted.enumerated() {
+            #expect(try links.link(of: RemoteMessageID("\(index + 1)"), in: "8:alice", on: .skype)?.mattermostPost == posted.id)
+        }
+    }
+
     @Test func queueingTheSameTransactionTwiceSendsOnce() async throws {
         let bridge = try BridgeHarness()
         try await bridge.worker.start()
