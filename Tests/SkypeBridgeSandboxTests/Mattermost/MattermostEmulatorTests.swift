@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    @Test func controlAPIPostsABatchInOrder() async throws {
+        try await MattermostTestServer.with { server in
+            let channel = try await server.channel(members: ["mia", "max"])
+            let created = try await server.request(
+                "POST", "/_control/mattermost/posts", json: ["username": "max", "channel_id": channel, "messages": ["one", "two", "three"]])
+            #expect(created.status == 201)
+            let ids = created.object["ids"] as? [String] ?? []
+            let history = try await server.request("GET", "/_control/mattermost/channels/\(channel)/posts").array
+                .filter { ($0["type"] as? String ?? "").isEmpty }
+            #expect(history.map { $0["message"] as? String } == ["one", "two", "three"])
+            #expect(history.map { $0["id"] as? String } == ids)
+        }
+    }
+
     @Test func disabledIncomingWebhooksAnswer501() async throws {
         try await MattermostTestServer.with(.init(incomingWebhooks: false)) { server in
             let hook = try await server.request("POST", "/_control/mattermost/hooks", json: ["channel": "town-square", "username": "mia"])

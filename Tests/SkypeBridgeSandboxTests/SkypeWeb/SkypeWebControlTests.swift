@@ -17,6 +17,21 @@ import Testing
         }
     }
 
+    @Test func aBatchOfMessagesIsPostedInOrderAndFannedOutLikeSingleOnes() async throws {
+        try await SkypeWebHarness.with { harness in
+            let bob = try await harness.login("bob", password: "bob-pass")
+            try await harness.subscribe(bob.registration)
+            let posted = try await harness.send("POST", "/_control/skype/messages",
+                                                json: ["from": "alice", "to": "bob", "contents": ["one", "two", "three"]])
+            #expect(posted.status == 201)
+            #expect((posted.json["ids"] as? [String])?.count == 3)
+            let auth = ["RegistrationToken": "registrationToken=\(bob.registration)"]
+            let poll = try await harness.send("POST", "/v1/users/ME/endpoints/SELF/subscriptions/0/poll", headers: auth)
+            let events = poll.json["eventMessages"] as? [[String: Any]] ?? []
+            #expect(events.compactMap { ($0["resource"] as? [String: Any])?["content"] as? String } == ["one", "two", "three"])
+        }
+    }
+
     @Test func statusFaultAppliesToTheNextNMatchingRequests() async throws {
         try await SkypeWebHarness.with { harness in
             let alice = try await harness.login("alice", password: "alice-pass")
