@@ -31,7 +31,7 @@ public struct BridgeRouter: Sendable {
         self.links = MessageLinks(store: store)
         self.cursors = Cursors(store: store)
         self.echoGuard = EchoGuard(
-            outbox: outbox, links: links, relayOwnMessages: settings.relayOwnMessages, ignoredSenders: settings.ignoreSenders)
+            outbox: outbox, sent: worker.sent, links: links, relayOwnMessages: settings.relayOwnMessages, ignoredSenders: settings.ignoreSenders)
         self.settings = settings
         self.metrics = metrics
         self.health = health

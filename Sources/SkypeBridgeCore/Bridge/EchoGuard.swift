@@ -9,16 +9,20 @@ import Foundation
 /// already relayed, so a replay is a no-op.
 public struct EchoGuard: Sendable {
     private let outbox: Outbox
+    private let sent: SentTransactions?
     private let links: MessageLinks
     private let relayOwnMessages: Bool
     private let ignoredSenders: Set<String>
 
     /// Creates a guard over the outbox and links of one store.
     /// - Parameters:
+    ///   - sent: what the outbox worker sent lately; an echo of one of those is recognised
+    ///     without reading the outbox.
     ///   - relayOwnMessages: relay what the bridge's Skype account typed on other clients.
     ///   - ignoredSenders: sender ids or display names never relayed (compared case-insensitively).
-    public init(outbox: Outbox, links: MessageLinks, relayOwnMessages: Bool, ignoredSenders: [String] = []) {
+    public init(outbox: Outbox, sent: SentTransactions? = nil, links: MessageLinks, relayOwnMessages: Bool, ignoredSenders: [String] = []) {
         self.outbox = outbox
+        self.sent = sent
         self.links = links
         self.relayOwnMessages = relayOwnMessages
         self.ignoredSenders = Set(ignoredSenders.map { $0.lowercased() })
@@ -40,8 +44,10 @@ public struct EchoGuard: Sendable {
     private func ownership(_ message: BridgeMessage) throws -> EchoVerdict? {
         if message.isSystem { return .drop(reason: "system") }
         if message.sender.isBridgeAccount {
-            if let transaction = message.transactionID, let row = try outbox.echo(of: transaction), row.target == message.side {
-                return .echo(row.pending)
+            if let transaction = message.transactionID {
+                // A send the worker made lately is completed (or about to be) by the worker itself.
+                if sent?.contains(transaction, target: message.side) == true { return .echo(nil) }
+                if let row = try outbox.echo(of: transaction), row.target == message.side { return .echo(row.pending) }
             }
             return message.side == .skype && relayOwnMessages ? nil : .drop(reason: "own account")
         }

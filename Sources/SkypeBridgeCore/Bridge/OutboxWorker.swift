@@ -54,6 +54,9 @@ public actor OutboxWorker {
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var accepting = true
 
+    /// The transactions sent lately, for the echo guard.
+    public let sent = SentTransactions()
+
     /// The most sent rows a lane marks done in one transaction.
     public static let settleBatch = 32
 
@@ -231,6 +234,7 @@ public actor OutboxWorker {
             guard let side = sides[request.target] else { throw BridgeError.missingSide(request.target) }
             let remoteID = try await perform(request, on: side)
             let link = request.action == .post ? Self.link(for: entry, remoteID: remoteID) : nil
+            if request.action == .post { sent.insert(entry.transactionID, target: request.target) }
             unsettled[lane, default: []].append(Outbox.Completion(entry: entry, remoteID: remoteID, link: link))
             unsettledTransactions.insert(entry.transactionID)
             if unsettled[lane]?.count ?? 0 >= Self.settleBatch { settle(lane) }

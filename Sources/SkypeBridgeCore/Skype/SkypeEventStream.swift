@@ -68,7 +68,7 @@ private actor SkypePoller {
     private let logger: Logger
     private var subscription: (registration: String, id: String)?
     private var lastRegistration: String?
-    private var delivered = RecentIDs(capacity: 4096)
+    private var delivered = RecentKeys<String>(capacity: 4096)
     private var lastArrival = Date()
 
     init(client: SkypeClient, options: SkypeEventStream.Options, logger: Logger) {
@@ -165,24 +165,5 @@ private actor SkypePoller {
         logger.info("skype event subscription ready", metadata: ["sb.skype.subscription": "\(id)"])
         options.subscribed()
         return (id, replaced)
-    }
-}
-
-/// A bounded set of recently seen keys, oldest forgotten first.
-struct RecentIDs: Sendable {
-    private var order: [String] = []
-    private var members: Set<String> = []
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Adds `key`; false when it was already there.
-    mutating func insert(_ key: String) -> Bool {
-        guard members.insert(key).inserted else { return false }
-        order.append(key)
-        if order.count > capacity {
-            members.remove(order.removeFirst())
-        }
-        return true
     }
 }
