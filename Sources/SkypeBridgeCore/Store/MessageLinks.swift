@@ -20,7 +20,7 @@ public struct MessageLinks: Sendable {
     /// The link of the message `id` of `side` in `chat`, if it was relayed. Skype message ids are
     /// arrival milliseconds, unique only within their chat; Mattermost post ids are unique.
     public func link(of id: RemoteMessageID, in chat: BridgeChatID, on side: BridgeSideKind) throws -> MessageLink? {
-        try store.database.read { db in
+        try store.lookup { db in
             switch side {
             case .skype: try Row.fetchOne(db.cachedStatement(sql: Self.bySkype), arguments: [chat.rawValue, id.rawValue]).map(Self.link)
             case .mattermost: try Row.fetchOne(db.cachedStatement(sql: Self.byMattermost), arguments: [id.rawValue]).map(Self.link)

@@ -84,7 +84,7 @@ public struct Outbox: Sendable {
 
     /// The oldest pending rows for one chat, in send order.
     public func pending(for side: BridgeSideKind, chat: BridgeChatID, limit: Int = 64) throws -> [OutboxEntry] {
-        try store.database.read { db in
+        try store.lookup { db in
             try Row.fetchAll(db.cachedStatement(sql: Self.pendingOfChat), arguments: [side.rawValue, chat.rawValue, limit]).map(Self.entry)
         }
     }
@@ -92,7 +92,7 @@ public struct Outbox: Sendable {
     /// The side the row with `transaction` was sent to, and the row itself while it is pending
     /// (the echo guard's question; a finished row's payload is not read). Nil without such a row.
     public func echo(of transaction: TransactionID) throws -> (target: BridgeSideKind, pending: OutboxEntry?)? {
-        try store.database.read { db in
+        try store.lookup { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.stateOfTransaction), arguments: [transaction.rawValue]),
                   let target = BridgeSideKind(rawValue: row["direction"])
             else { return nil }

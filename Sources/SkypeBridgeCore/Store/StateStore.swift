@@ -65,6 +65,14 @@ public final class StateStore: Sendable {
         try StatePermissions.tightenCompanions(of: path)
     }
 
+    /// Runs a point lookup of the relay's hot path on the writer connection, outside a
+    /// transaction. A pooled reader costs a connection checkout, a read-only transaction and,
+    /// after every write, re-reading its invalidated pages from the log; the writer's cache is
+    /// current, and these reads are short enough to wait behind the relay's short writes.
+    public func lookup<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.writeWithoutTransaction(body)
+    }
+
     /// The identifiers of the migrations applied to this file, oldest first.
     public func appliedMigrations() throws -> [String] {
         try database.read { db in try StateMigrations.migrator.appliedIdentifiers(db) }.sorted()
