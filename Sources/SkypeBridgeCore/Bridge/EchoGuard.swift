@@ -9,7 +9,7 @@ import Foundation
 /// already relayed, so a replay is a no-op.
 public struct EchoGuard: Sendable {
     private let outbox: Outbox
-    private let sent: SentTransactions?
+    private let sent: SentTransactions
     private let links: MessageLinks
     private let relayOwnMessages: Bool
     private let ignoredSenders: Set<String>
@@ -20,7 +20,7 @@ public struct EchoGuard: Sendable {
     ///     without reading the outbox.
     ///   - relayOwnMessages: relay what the bridge's Skype account typed on other clients.
     ///   - ignoredSenders: sender ids or display names never relayed (compared case-insensitively).
-    public init(outbox: Outbox, sent: SentTransactions? = nil, links: MessageLinks, relayOwnMessages: Bool, ignoredSenders: [String] = []) {
+    public init(outbox: Outbox, sent: SentTransactions, links: MessageLinks, relayOwnMessages: Bool, ignoredSenders: [String] = []) {
         self.outbox = outbox
         self.sent = sent
         self.links = links
@@ -46,7 +46,7 @@ public struct EchoGuard: Sendable {
         if message.sender.isBridgeAccount {
             if let transaction = message.transactionID {
                 // A send the worker made lately is completed (or about to be) by the worker itself.
-                if sent?.contains(transaction, target: message.side) == true { return .echo(nil) }
+                if sent.contains(transaction, target: message.side) { return .echo(nil) }
                 if let row = try outbox.echo(of: transaction), row.target == message.side { return .echo(row.pending) }
             }
             return message.side == .skype && relayOwnMessages ? nil : .drop(reason: "own account")

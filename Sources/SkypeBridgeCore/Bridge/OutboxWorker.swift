@@ -45,7 +45,6 @@ public actor OutboxWorker {
     private let startedAt = Date()
     /// Sent rows per lane whose completion is not written yet.
     private var unsettled: [Lane: [Outbox.Completion]] = [:]
-    private var unsettledTransactions: Set<TransactionID> = []
     /// Sent rows whose completion could not be written: reconciled before any resend.
     private var sentUnrecorded: Set<TransactionID> = []
     private var lanes: [Lane: Task<Void, Never>] = [:]
@@ -109,7 +108,7 @@ public actor OutboxWorker {
 
     /// Completes the row an echo belongs to (the echo may overtake the send's own answer).
     public func completeFromEcho(_ entry: OutboxEntry, remoteID: RemoteMessageID) throws {
-        guard entry.isPending, entry.request.action == .post, !unsettledTransactions.contains(entry.transactionID) else { return }
+        guard entry.isPending, entry.request.action == .post else { return }
         if try outbox.complete(entry, remoteID: remoteID, link: Self.link(for: entry, remoteID: remoteID)) {
             metrics.relayed(to: entry.request.target, latency: .seconds(Date().timeIntervalSince(entry.createdAt)))
         }
@@ -236,7 +235,6 @@ public actor OutboxWorker {
             let link = request.action == .post ? Self.link(for: entry, remoteID: remoteID) : nil
             if request.action == .post { sent.insert(entry.transactionID, target: request.target) }
             unsettled[lane, default: []].append(Outbox.Completion(entry: entry, remoteID: remoteID, link: link))
-            unsettledTransactions.insert(entry.transactionID)
             if unsettled[lane]?.count ?? 0 >= Self.settleBatch { settle(lane) }
             logger.debug("relayed", metadata: ["sb.txn": "\(entry.transactionID)", "sb.msg.id": "\(remoteID?.rawValue ?? "-")"])
             return true
@@ -252,7 +250,6 @@ public actor OutboxWorker {
     /// the lane's next read finds them, and reconciling finds them arrived.
     private func settle(_ lane: Lane) {
         guard let completions = unsettled.removeValue(forKey: lane), !completions.isEmpty else { return }
-        for completion in completions { unsettledTransactions.remove(completion.entry.transactionID) }
         do {
             let now = Date()
             for entry in try outbox.complete(completions, now: now) {
