@@ -271,7 +271,7 @@ class Bench:
         arrivals = wait_until(lambda: self.burst_arrivals(tag, direction, people, total), 30, "the burst " + tag)
         result = {"sent": total, "chats": len(people), "injected_in_s": injected}
         result.update(burst_delivery(arrivals, per_chat, people))
-        last = max(time for chat in arrivals.values() for _, time in chat)
+        last = max(arrived for chat in arrivals.values() for _, arrived in chat)
         result["throughput_per_s"] = total / (last - start)
         result.update(self.cpu_per_message(cpu, total))
         return result
@@ -291,12 +291,11 @@ class Bench:
         for name in people:
             if direction == "sm":
                 posts = self.mattermost_control.request("GET", "/channels/{}/posts".format(self.burst_mapping["8:" + name]))
-                found = [(text, post["create_at"] / 1000) for post in posts for text in [post.get("message", "")]]
+                found = [(post.get("message", ""), post["create_at"] / 1000) for post in posts]
             else:
                 messages = self.skype_control.request("GET", "/messages?user=bridge.bot&conversation=8:" + name)["messages"]
-                found = [(message.get("content", ""), message["originalarrivaltime"]) for message in messages]
-                found = [(text, iso_seconds(time)) for text, time in found]
-            arrivals[name] = [(int(index), time) for text, time in found for marker, index in MARKER.findall(text) if marker == tag]
+                found = [(message.get("content", ""), iso_seconds(message["originalarrivaltime"])) for message in messages]
+            arrivals[name] = [(int(index), arrived) for text, arrived in found for marker, index in MARKER.findall(text) if marker == tag]
             count += len(arrivals[name])
         return arrivals if count >= total else None
 
