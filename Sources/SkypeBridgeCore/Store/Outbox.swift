@@ -9,13 +9,12 @@ public struct Outbox: Sendable {
         INSERT INTO outbox (transaction_id, direction, target, payload, state, attempts, next_attempt_at, created_at, updated_at)
         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT(transaction_id) DO NOTHING
         """
-    private static let columns = "id, transaction_id, payload, state, attempts, next_attempt_at, remote_id, created_at"
+    private static let columns = "id, transaction_id, direction, payload, state, attempts, next_attempt_at, remote_id, created_at"
     private static let pendingOfChat = """
         SELECT \(columns) FROM outbox WHERE state = 'pending' AND direction = ? AND target = ? ORDER BY id LIMIT ?
         """
     private static let pendingChats = "SELECT DISTINCT direction, target FROM outbox WHERE state = 'pending'"
     private static let byTransaction = "SELECT \(columns) FROM outbox WHERE transaction_id = ?"
-    private static let stateOfTransaction = "SELECT \(columns), direction FROM outbox WHERE transaction_id = ?"
     private static let finish = """
         UPDATE outbox SET state = ?, remote_id = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'
         """
@@ -93,7 +92,7 @@ public struct Outbox: Sendable {
     /// (the echo guard's question; a finished row's payload is not read). Nil without such a row.
     public func echo(of transaction: TransactionID) throws -> (target: BridgeSideKind, pending: OutboxEntry?)? {
         try store.lookup { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.stateOfTransaction), arguments: [transaction.rawValue]),
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.byTransaction), arguments: [transaction.rawValue]),
                   let target = BridgeSideKind(rawValue: row["direction"])
             else { return nil }
             guard (row["state"] as String) == "pending" else { return (target, nil) }

@@ -53,7 +53,7 @@ extension SkypeWebResponder {
         if route.match(.post, "messages") != nil {
             let body = try incoming.json()
             guard let from = body["from"] as? String, let to = body["to"] as? String else {
-                throw SkypeWebError.badRequest("from, to and content are required.")
+                throw SkypeWebError.badRequest("from, to and content (or contents) are required.")
             }
             let conversation = to.contains(":") ? to : "8:\(to)"
             let messageType = body["messagetype"] as? String ?? "RichText"
@@ -62,7 +62,7 @@ extension SkypeWebResponder {
                 let posted = try await store.post(outgoing, from: from, to: conversation)
                 return SkypeWebReply.json(.created, ["ids": posted.map(\.messageId), "conversation": posted.first?.conversationId ?? conversation])
             }
-            guard let content = body["content"] as? String else { throw SkypeWebError.badRequest("from, to and content are required.") }
+            guard let content = body["content"] as? String else { throw SkypeWebError.badRequest("from, to and content (or contents) are required.") }
             let posted = try await store.post(SkypeWebStore.OutgoingMessage(messageType: messageType, content: content), from: from, to: conversation)
             return SkypeWebReply.json(.created, ["id": posted.messageId, "conversation": posted.conversationId,
                                                  "arrival": posted.arrival])
